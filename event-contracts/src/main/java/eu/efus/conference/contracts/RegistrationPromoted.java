@@ -1,0 +1,18 @@
+package eu.efus.conference.contracts;
+
+import java.util.List;
+
+/**
+ * A freed seat went to this participant: {@code eventSeat} when they left the event's waiting list,
+ * {@code promotedSessions} for the sessions whose waiting list they left. {@code sessions} is the full picture after it.
+ */
+public record RegistrationPromoted(
+        String registrationId,
+        EventSummary event,
+        Participant participant,
+        String language,
+        boolean eventSeat,
+        List<String> promotedSessions,
+        List<SessionSummary> sessions,
+        String manageUrl) {
+}
