@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -43,8 +42,9 @@ public final class TestInfrastructure {
             EmbeddedKafkaKraftBroker kafka = startKafka(0);
             kafkaBootstrap = kafka.getBrokersAsString();
             MongoServer mongo = new MongoServer(new MemoryBackend());
-            InetSocketAddress address = mongo.bind("127.0.0.1", 0);
-            mongoBaseUri = "mongodb://127.0.0.1:" + address.getPort();
+            int mongoPort = freePort();
+            mongo.bind("127.0.0.1", mongoPort);
+            mongoBaseUri = "mongodb://127.0.0.1:" + mongoPort;
         }
         smtpPort = freePort();
         greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))

@@ -1,0 +1,101 @@
+package eu.efus.conference.registration.admin;
+
+import eu.efus.conference.kit.problem.ApiException;
+import eu.efus.conference.registration.catalog.ConferenceEvent;
+import eu.efus.conference.registration.catalog.EventCatalog;
+import eu.efus.conference.registration.catalog.EventInput;
+import eu.efus.conference.registration.catalog.EventViews;
+import eu.efus.conference.registration.registration.Registration;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Organisers: create and change events, list and export attendees (role ORGANIZER, checked by the kit's security). */
+@RestController
+public class AdminController {
+
+    private final EventCatalog catalog;
+    private final MongoTemplate mongo;
+
+    public AdminController(EventCatalog catalog, MongoTemplate mongo) {
+        this.catalog = catalog;
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/admin/events")
+    public List<EventViews.EventDetail> events() {
+        return catalog.all().stream().map(catalog::detail).toList();
+    }
+
+    @PostMapping("/api/admin/events")
+    public ResponseEntity<EventViews.EventDetail> create(@Valid @RequestBody EventInput input) {
+        ConferenceEvent event = catalog.create(input);
+        return ResponseEntity.created(URI.create("/api/events/" + event.code())).body(catalog.detail(event));
+    }
+
+    @PutMapping("/api/admin/events/{code}")
+    public EventViews.EventDetail update(@PathVariable String code, @Valid @RequestBody EventInput input) {
+        return catalog.detail(catalog.update(code, input));
+    }
+
+    /** One attendee of the organiser's list. */
+    public record Attendee(String id, String status, String firstName, String lastName, String email, String organisation,
+            String country, String category, String language, List<Registration.SessionChoice> sessions,
+            String dietaryRequirements, String accessibilityNeeds, boolean photographyConsent, OffsetDateTime createdAt) {
+    }
+
+    @GetMapping(value = "/api/admin/events/{code}/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<Attendee> registrations(@PathVariable String code, @RequestParam(required = false) String session,
+            @RequestParam(required = false) String status) {
+        return find(code, session, status).stream().map(r -> new Attendee(r.id(), r.status().name(),
+                r.participant().firstName(), r.participant().lastName(), r.participant().email(),
+                r.participant().organisation(), r.participant().country(), r.participant().category(), r.language(),
+                r.sessions(), r.dietaryRequirements(), r.accessibilityNeeds(), r.photographyConsent(),
+                r.createdAt().atOffset(ZoneOffset.UTC))).toList();
+    }
+
+    @GetMapping(value = "/api/admin/events/{code}/registrations", produces = "text/csv")
+    public ResponseEntity<byte[]> csv(@PathVariable String code, @RequestParam(required = false) String session,
+            @RequestParam(required = false) String status) {
+        String name = code + (session == null ? "" : "-" + session) + "-attendees.csv";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(AttendeeExport.csv(find(code, session, status)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<Registration> find(String code, String session, String status) {
+        ConferenceEvent event = catalog.require(code);
+        Criteria criteria = Criteria.where("eventCode").is(code);
+        if (session != null) {
+            if (event.session(session).isEmpty()) {
+                throw ApiException.invalid("session", "no session " + session + " in event " + code);
+            }
+            criteria = criteria.and("sessions.code").is(session);
+        }
+        if (status != null) {
+            if (!List.of("CONFIRMED", "WAITLISTED", "CANCELLED").contains(status)) {
+                throw ApiException.invalid("status", "must be CONFIRMED, WAITLISTED or CANCELLED");
+            }
+            criteria = criteria.and("status").is(status);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("createdAt")), Registration.class);
+    }
+}

@@ -1,0 +1,50 @@
+package eu.efus.conference.registration.registration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * The public registration form (API.md). Only these fields exist: anything else in the body (status, id…) is refused,
+ * so a client cannot set what the service decides.
+ */
+public record RegistrationRequest(
+        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+        @Pattern(regexp = NO_CONTROL, message = "must not contain line breaks or control characters") String firstName,
+        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+        @Pattern(regexp = NO_CONTROL, message = "must not contain line breaks or control characters") String lastName,
+        @NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters")
+        @Email(regexp = EMAIL, message = "must be a valid email address") String email,
+        @Size(max = 200, message = "must be at most 200 characters")
+        @Pattern(regexp = NO_CONTROL, message = "must not contain line breaks or control characters") String organisation,
+        @NotBlank(message = "is required") @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as BE") String country,
+        @NotBlank(message = "is required") String category,
+        @NotBlank(message = "is required (fr or en)") @Pattern(regexp = "^(fr|en)$", message = "must be fr or en") String language,
+        @Size(max = 20, message = "at most 20 sessions") List<@NotBlank(message = "must be a session code") String> sessions,
+        @Size(max = 500, message = "must be at most 500 characters")
+        @Pattern(regexp = FREE_TEXT, message = "must not contain control characters") String dietaryRequirements,
+        @Size(max = 500, message = "must be at most 500 characters")
+        @Pattern(regexp = FREE_TEXT, message = "must not contain control characters") String accessibilityNeeds,
+        @NotNull(message = "is required") @Valid Consents consents) {
+
+    static final String NO_CONTROL = "^[^\\p{Cntrl}]*$";
+    /** Free text may have line breaks, nothing else below 0x20. */
+    static final String FREE_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+    /** A pragmatic address check: one @, a dotted domain, no spaces, quotes, angle brackets or control characters. */
+    static final String EMAIL = "^[^\\s\"<>()\\[\\]\\\\,;:@\\p{Cntrl}]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$";
+
+    /** What the participant agreed to. */
+    public record Consents(
+            @NotNull(message = "is required and must be true") @AssertTrue(message = "must be accepted to register") Boolean privacyPolicy,
+            Boolean photography) {
+    }
+
+    public List<String> sessionCodes() {
+        return sessions == null ? List.of() : sessions;
+    }
+}
