@@ -48,16 +48,50 @@ final class Samples {
                 "registration-confirmed", "en", "ana.example@example.org", "<n-4f1c2d.1@conference.efus.eu>", 1, TIME));
         samples.put(EventTypes.EMAIL_FAILED, new EmailFailed("n-4f1c2d", "0b5e8f0e-5c3a-4d7e-9a51-6f1b2c3d4e5f",
                 "registration-confirmed", "en", "ana.example@example.org", 8, "550 5.1.1 mailbox unavailable"));
+        EventDetails details = new EventDetails(EVENT.code(), EVENT.kind(), EVENT.title(), EVENT.venue(), EVENT.city(),
+                EVENT.country(), EVENT.startsAt(), EVENT.endsAt(), EVENT.timezone(), List.of("fr", "en"),
+                OffsetDateTime.parse("2026-11-01T00:00:00+01:00"), OffsetDateTime.parse("2027-03-14T23:59:00+01:00"), 40);
+        samples.put(EventTypes.EVENT_CREATED, new EventCreated(details));
+        samples.put(EventTypes.EVENT_UPDATED, new EventUpdated(details));
+        samples.put(EventTypes.ACCREDITATION_RECEIVED, new AccreditationRequested("a-9Xc4Lm2Qw", EVENT, JOURNALIST, "fr",
+                "Interview with the mayor of the host city", ACCREDITATION_URL));
+        samples.put(EventTypes.ACCREDITATION_NEEDS_INFO, new AccreditationInfoRequested("a-9Xc4Lm2Qw", EVENT, JOURNALIST, "fr",
+                "Could you send a link to one of your recent articles?", "press-officer", ACCREDITATION_URL));
+        samples.put(EventTypes.ACCREDITATION_INFO_PROVIDED, new AccreditationInfoProvided("a-9Xc4Lm2Qw", EVENT.code(),
+                "https://news.example/articles/urban-security"));
+        samples.put(EventTypes.ACCREDITATION_APPROVED, new AccreditationApproved("a-9Xc4Lm2Qw", EVENT, JOURNALIST, "fr",
+                "press-officer"));
+        samples.put(EventTypes.ACCREDITATION_REJECTED, new AccreditationRejected("a-9Xc4Lm2Qw", EVENT, JOURNALIST, "fr",
+                "The press quota for this event is reached", "press-officer"));
+        samples.put(EventTypes.ACCREDITATION_WITHDRAWN, new AccreditationWithdrawn("a-9Xc4Lm2Qw", EVENT, JOURNALIST, "fr"));
         return samples;
     }
 
+    static final Journalist JOURNALIST = new Journalist("Marc", "Example", "marc.example@press.example", "Le Quotidien",
+            "PRINT", "BE", "BE-00000");
+
+    static final String ACCREDITATION_URL = "http://localhost:8080/accreditation#id=a-9Xc4Lm2Qw&token=sample-token-not-real";
+
     static String subject(Object data) {
-        return data instanceof EmailSent sent ? sent.notificationId()
-                : data instanceof EmailFailed failed ? failed.notificationId() : "r-7Qk2mX9pLs";
+        if (data instanceof EmailSent sent) {
+            return sent.notificationId();
+        }
+        if (data instanceof EmailFailed failed) {
+            return failed.notificationId();
+        }
+        if (data instanceof EventCreated || data instanceof EventUpdated) {
+            return EVENT.code();
+        }
+        return EventTypes.of(EventTypes.ALL.entrySet().stream().filter(e -> e.getValue().dataType().isInstance(data))
+                .findFirst().orElseThrow().getKey()).topic().equals(Topics.ACCREDITATION_EVENTS) ? "a-9Xc4Lm2Qw" : "r-7Qk2mX9pLs";
     }
 
     static String source(String type) {
-        return EventTypes.of(type).topic().equals(Topics.REGISTRATION_EVENTS) ? "/registration-service" : "/notification-service";
+        return switch (EventTypes.of(type).topic()) {
+            case Topics.REGISTRATION_EVENTS -> "/registration-service";
+            case Topics.ACCREDITATION_EVENTS -> "/accreditation-service";
+            default -> "/notification-service";
+        };
     }
 
     static CloudEvent envelope(String type, Object data) {

@@ -1,0 +1,5 @@
+package eu.efus.conference.contracts;
+
+/** An organiser created an event. */
+public record EventCreated(EventDetails event) {
+}
