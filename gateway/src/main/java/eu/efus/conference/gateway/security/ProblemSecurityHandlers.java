@@ -1,0 +1,30 @@
+package eu.efus.conference.gateway.security;
+
+import eu.efus.conference.gateway.problem.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Answers 401 (missing or bad credentials) and 403 (wrong role) as problem+json instead of Spring Security's empty bodies. */
+public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    static final String REALM = "conference";
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+        return Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "Authentication required",
+                "Sign in with a staff account to use this resource.");
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        return Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
+                "Your account does not have the role this resource requires.");
+    }
+}

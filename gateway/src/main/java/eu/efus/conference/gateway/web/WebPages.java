@@ -1,0 +1,36 @@
+package eu.efus.conference.gateway.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
+/** Extension-less addresses for the pages in {@code static/} (the emailed links point at {@code /manage}). */
+@Configuration(proxyBeanMethods = false)
+public class WebPages {
+
+    @Bean
+    RouterFunction<ServerResponse> pages() {
+        return RouterFunctions.route(GET("/"), request -> page("static/index.html"))
+                .andRoute(GET("/manage"), request -> page("static/manage.html"));
+    }
+
+    private static Mono<ServerResponse> page(String location) {
+        Resource html = new ClassPathResource(location);
+        return ServerResponse.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                // Always revalidate: a stale page after a deployment could call an API that moved on.
+                .cacheControl(CacheControl.noCache())
+                .bodyValue(html);
+    }
+}

@@ -1,0 +1,88 @@
+package eu.efus.conference.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The access rules enforced at the gateway: who gets 401, who gets 403, and that refused calls never reach a service. */
+class StaffAuthenticationIT extends GatewayTestSupport {
+
+    private static final String ADMIN_PATH = "/api/admin/events/SDC-2024/registrations";
+
+    @Test
+    void noCredentialsOnAStaffPathIs401WithABasicChallenge() {
+        expectProblem(client.get().uri(ADMIN_PATH).exchange(), 401)
+                .expectHeader().valueEquals("WWW-Authenticate", "Basic realm=\"conference\"");
+        expectProblem(client.get().uri("/api/accreditations?event=SDC-2024").exchange(), 401);
+        expectProblem(client.post().uri("/api/accreditations/a-1/decision").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"decision\":\"APPROVED\"}").exchange(), 401);
+        assertNothingForwarded();
+    }
+
+    @Test
+    void wrongPasswordOrUnknownUserIs401() {
+        expectProblem(client.get().uri(ADMIN_PATH).headers(h -> h.setBasicAuth("organizer", "wrong")).exchange(), 401)
+                .expectHeader().valueEquals("WWW-Authenticate", "Basic realm=\"conference\"");
+        expectProblem(client.get().uri(ADMIN_PATH).headers(h -> h.setBasicAuth("nobody", "demo-organizer")).exchange(), 401);
+        // Bad credentials are refused even on a public path, rather than silently treated as anonymous.
+        expectProblem(client.get().uri("/api/events").headers(h -> h.setBasicAuth("organizer", "wrong")).exchange(), 401);
+        assertNothingForwarded();
+    }
+
+    @Test
+    void pressOfficerCannotUseOrganizerPaths() {
+        expectProblem(client.get().uri(ADMIN_PATH).headers(h -> h.setBasicAuth("press-officer", "demo-press")).exchange(), 403);
+        expectProblem(client.get().uri("/api/admin/notifications?email=a@example.org")
+                .headers(h -> h.setBasicAuth("press-officer", "demo-press")).exchange(), 403);
+        assertNothingForwarded();
+    }
+
+    @Test
+    void organizerCannotDecideOnAccreditations() {
+        expectProblem(client.post().uri("/api/accreditations/x/decision")
+                .headers(h -> h.setBasicAuth("organizer", "demo-organizer"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"decision\":\"APPROVED\"}").exchange(), 403);
+        expectProblem(client.get().uri("/api/accreditations")
+                .headers(h -> h.setBasicAuth("organizer", "demo-organizer")).exchange(), 403);
+        assertNothingForwarded();
+    }
+
+    @Test
+    void theRightRolesGetThrough() {
+        client.get().uri(ADMIN_PATH).headers(h -> h.setBasicAuth("organizer", "demo-organizer"))
+                .exchange().expectStatus().isOk().expectBody();
+        client.get().uri("/api/accreditations?event=SDC-2024&status=PENDING")
+                .headers(h -> h.setBasicAuth("press-officer", "demo-press"))
+                .exchange().expectStatus().isOk().expectBody();
+        client.post().uri("/api/accreditations/x/decision").headers(h -> h.setBasicAuth("press-officer", "demo-press"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"decision\":\"APPROVED\"}")
+                .exchange().expectStatus().isOk().expectBody();
+        assertThat(REGISTRATION.received()).hasSize(1);
+        assertThat(ACCREDITATION.received()).hasSize(2);
+        assertThat(ACCREDITATION.received().get(0).rawQuery()).isEqualTo("event=SDC-2024&status=PENDING");
+    }
+
+    @Test
+    void publicPathsNeedNoCredentials() {
+        client.get().uri("/api/events").exchange().expectStatus().isOk().expectBody();
+        client.get().uri("/api/accreditations/a-1").header("X-Manage-Token", "t").exchange().expectStatus().isOk().expectBody();
+    }
+
+    private WebTestClient.ResponseSpec expectProblem(WebTestClient.ResponseSpec response, int status) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.title").isNotEmpty()
+                .jsonPath("$.detail").isNotEmpty();
+        return response;
+    }
+
+    private void assertNothingForwarded() {
+        assertThat(REGISTRATION.received()).isEmpty();
+        assertThat(ACCREDITATION.received()).isEmpty();
+        assertThat(NOTIFICATION.received()).isEmpty();
+    }
+}
