@@ -1,0 +1,177 @@
+package eu.efus.conference.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the launcher needs, read from command-line arguments and an environment map (never
+ * from {@code System.getenv()} directly, so it can be tested).
+ */
+public record StackConfig(
+        Path repoRoot,
+        Path dataDir,
+        boolean infraOnly,
+        Map<Port, Integer> ports,
+        String publicBaseUrl,
+        Duration startupTimeout,
+        List<String> serviceJavaOpts,
+        List<String> kafkaJavaOpts) {
+
+    public static final String USAGE = """
+            Usage: java -jar dev-stack/target/dev-stack.jar [--infra-only] [--help]
+              --infra-only   start only Kafka, MongoDB (mongo-java-server), GreenMail and the web inbox
+                             (same as INFRA_ONLY=true)
+            Environment (all optional):
+              STACK_HOME       repository root holding <module>/target/<module>.jar (default: current dir)
+              DATA_DIR         persistent data and logs (default: ./.data)
+              PUBLIC_BASE_URL  public URL used in e-mails (default: http://localhost:<GATEWAY_PORT>)
+              STARTUP_TIMEOUT_SECONDS  how long to wait for the services to be ready (default: 240)
+              SERVICE_JAVA_OPTS  extra JVM options appended for every service (split on spaces)
+              KAFKA_JAVA_OPTS    extra JVM options appended for the Kafka broker (split on spaces)
+              GATEWAY_PORT REGISTRATION_PORT ACCREDITATION_PORT NOTIFICATION_PORT KAFKA_PORT
+              KAFKA_CONTROLLER_PORT MONGO_PORT SMTP_PORT IMAP_PORT MAIL_WEB_PORT
+            """;
+
+    public StackConfig {
+        ports = Collections.unmodifiableMap(new EnumMap<>(ports));
+        serviceJavaOpts = List.copyOf(serviceJavaOpts);
+        kafkaJavaOpts = List.copyOf(kafkaJavaOpts);
+    }
+
+    /** Thrown for a bad argument or environment value; the message is meant for the user. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown when the user asked for {@code --help}. */
+    public static final class HelpRequested extends RuntimeException {
+        public HelpRequested() {
+            super(USAGE);
+        }
+    }
+
+    public static StackConfig from(Map<String, String> env, String[] args, Path workingDir) {
+        Path cwd = workingDir.toAbsolutePath().normalize();
+        boolean infraOnly = isTrue(env.get("INFRA_ONLY"));
+        for (String arg : args) {
+            switch (arg) {
+                case "--infra-only" -> infraOnly = true;
+                case "--help", "-h" -> throw new HelpRequested();
+                default -> throw new ConfigException("Unknown argument '" + arg + "'.\n" + USAGE);
+            }
+        }
+
+        Path repoRoot = resolve(cwd, nonBlank(env.get("STACK_HOME")), ".");
+        Path dataDir = resolve(cwd, nonBlank(env.get("DATA_DIR")), ".data");
+
+        Map<Port, Integer> ports = new EnumMap<>(Port.class);
+        Map<Integer, Port> byNumber = new HashMap<>();
+        for (Port port : Port.values()) {
+            int number = parsePort(port, env.get(port.envVar()));
+            Port clash = byNumber.putIfAbsent(number, port);
+            if (clash != null) {
+                throw new ConfigException("Port " + number + " is configured twice: " + clash.envVar() + " ("
+                        + clash.label() + ") and " + port.envVar() + " (" + port.label() + "). Give each its own port.");
+            }
+            ports.put(port, number);
+        }
+
+        String publicBaseUrl = nonBlank(env.get("PUBLIC_BASE_URL"));
+        if (publicBaseUrl == null) {
+            publicBaseUrl = "http://localhost:" + ports.get(Port.GATEWAY);
+        } else if (!publicBaseUrl.startsWith("http://") && !publicBaseUrl.startsWith("https://")) {
+            throw new ConfigException("PUBLIC_BASE_URL must start with http:// or https://, got '" + publicBaseUrl + "'.");
+        }
+        while (publicBaseUrl.endsWith("/")) {
+            publicBaseUrl = publicBaseUrl.substring(0, publicBaseUrl.length() - 1);
+        }
+
+        Duration timeout = Duration.ofSeconds(parsePositive("STARTUP_TIMEOUT_SECONDS", env.get("STARTUP_TIMEOUT_SECONDS"), 240));
+
+        return new StackConfig(repoRoot, dataDir, infraOnly, ports, publicBaseUrl, timeout,
+                splitOptions(env.get("SERVICE_JAVA_OPTS")), splitOptions(env.get("KAFKA_JAVA_OPTS")));
+    }
+
+    public int port(Port port) {
+        return ports.get(port);
+    }
+
+    public Path logsDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public Path jarOf(String module) {
+        return repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + port(Port.KAFKA);
+    }
+
+    public String mongoUri(String database) {
+        return "mongodb://localhost:" + port(Port.MONGO) + (database == null ? "" : "/" + database);
+    }
+
+    static List<String> splitOptions(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
+    }
+
+    private static boolean isTrue(String value) {
+        if (value == null) {
+            return false;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        return v.equals("true") || v.equals("1") || v.equals("yes") || v.equals("on");
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static Path resolve(Path cwd, String value, String fallback) {
+        return cwd.resolve(value == null ? fallback : value).toAbsolutePath().normalize();
+    }
+
+    private static int parsePort(Port port, String value) {
+        if (value == null || value.isBlank()) {
+            return port.defaultPort();
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= 1 && number <= 65535) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(port.envVar() + " must be a port number between 1 and 65535, got '" + value + "'.");
+    }
+
+    private static long parsePositive(String name, String value, long fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException(name + " must be a positive whole number, got '" + value + "'.");
+    }
+}

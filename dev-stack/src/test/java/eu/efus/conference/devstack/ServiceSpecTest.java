@@ -1,0 +1,102 @@
+package eu.efus.conference.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceSpecTest {
+
+    @TempDir
+    Path repo;
+
+    private StackConfig config(Map<String, String> env) {
+        return StackConfig.from(env, new String[0], repo);
+    }
+
+    private static ServiceSpec spec(String module) {
+        return ServiceSpec.ALL.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
+    }
+
+    private void jar(String module) throws IOException {
+        Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
+        Files.createDirectories(jar.getParent());
+        Files.write(jar, new byte[] {1});
+    }
+
+    @Test
+    void registrationServiceArguments() {
+        StackConfig config = config(Map.of());
+        assertEquals(List.of(
+                "--server.port=8081",
+                "--conference.public-base-url=http://localhost:8080",
+                "--spring.mongodb.uri=mongodb://localhost:27017/registration",
+                "--spring.cloud.stream.kafka.binder.brokers=localhost:9092",
+                "--spring.kafka.bootstrap-servers=localhost:9092"),
+                spec("registration-service").arguments(config, ServiceSpec.ALL));
+    }
+
+    @Test
+    void notificationServiceGetsMailAndItsOwnDatabase() {
+        StackConfig config = config(Map.of("SMTP_PORT", "2525", "MONGO_PORT", "27018", "PUBLIC_BASE_URL", "https://x.org"));
+        List<String> args = spec("notification-service").arguments(config, ServiceSpec.ALL);
+        assertTrue(args.contains("--server.port=8083"));
+        assertTrue(args.contains("--conference.public-base-url=https://x.org"));
+        assertTrue(args.contains("--spring.mongodb.uri=mongodb://localhost:27018/notification"));
+        assertTrue(args.contains("--spring.mail.host=localhost"));
+        assertTrue(args.contains("--spring.mail.port=2525"));
+    }
+
+    @Test
+    void gatewayRoutesOnlyToStartedServices() throws IOException {
+        jar("registration-service");
+        jar("notification-service");
+        jar("gateway");
+        StackConfig config = config(Map.of());
+
+        List<ServiceSpec> started = ServiceSpec.selected(config);
+        assertEquals(List.of("registration-service", "notification-service", "gateway"),
+                started.stream().map(ServiceSpec::module).toList(), "accreditation-service is optional: no jar, not started");
+        assertEquals(List.of(
+                "--server.port=8080",
+                "--conference.public-base-url=http://localhost:8080",
+                "--conference.routes.registration=http://localhost:8081",
+                "--conference.routes.notification=http://localhost:8083"),
+                spec("gateway").arguments(config, started));
+
+        jar("accreditation-service");
+        started = ServiceSpec.selected(config);
+        assertEquals(4, started.size());
+        assertTrue(spec("gateway").arguments(config, started).contains("--conference.routes.accreditation=http://localhost:8082"));
+        assertTrue(spec("accreditation-service").arguments(config, started)
+                .contains("--spring.mongodb.uri=mongodb://localhost:27017/accreditation"));
+    }
+
+    @Test
+    void mandatoryServicesAreSelectedEvenWithoutJarSoTheLauncherCanReportThem() {
+        List<ServiceSpec> started = ServiceSpec.selected(config(Map.of()));
+        assertEquals(List.of("registration-service", "notification-service", "gateway"),
+                started.stream().map(ServiceSpec::module).toList());
+    }
+
+    @Test
+    void infraOnlyStartsNoService() throws IOException {
+        jar("registration-service");
+        assertTrue(ServiceSpec.selected(config(Map.of("INFRA_ONLY", "true"))).isEmpty());
+    }
+
+    @Test
+    void extraJvmOptionsComeAfterTheDefaults() {
+        List<String> opts = spec("gateway").jvmOptions(config(Map.of("SERVICE_JAVA_OPTS", "-Xmx512m -Dx=y")));
+        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx512m", "-Dx=y"), opts);
+        assertFalse(spec("gateway").jvmOptions(config(Map.of())).contains("-Dx=y"));
+    }
+}

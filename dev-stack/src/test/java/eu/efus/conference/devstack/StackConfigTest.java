@@ -1,0 +1,120 @@
+package eu.efus.conference.devstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class StackConfigTest {
+
+    private static final Path CWD = Path.of("/work/repo");
+    private static final String[] NO_ARGS = {};
+
+    @Test
+    void defaults() {
+        StackConfig config = StackConfig.from(Map.of(), NO_ARGS, CWD);
+
+        assertEquals(Path.of("/work/repo"), config.repoRoot());
+        assertEquals(Path.of("/work/repo/.data"), config.dataDir());
+        assertEquals(Path.of("/work/repo/.data/logs"), config.logsDir());
+        assertFalse(config.infraOnly());
+        for (Port port : Port.values()) {
+            assertEquals(port.defaultPort(), config.port(port), port.name());
+        }
+        assertEquals(8080, config.port(Port.GATEWAY));
+        assertEquals(9093, config.port(Port.KAFKA_CONTROLLER));
+        assertEquals("http://localhost:8080", config.publicBaseUrl());
+        assertEquals(Duration.ofSeconds(240), config.startupTimeout());
+        assertEquals(List.of(), config.serviceJavaOpts());
+        assertEquals("localhost:9092", config.kafkaBootstrap());
+        assertEquals("mongodb://localhost:27017/registration", config.mongoUri("registration"));
+        assertEquals(Path.of("/work/repo/gateway/target/gateway.jar"), config.jarOf("gateway"));
+    }
+
+    @Test
+    void everyPortAndPathIsOverridable() {
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("GATEWAY_PORT", "18080"), Map.entry("REGISTRATION_PORT", "18081"),
+                Map.entry("ACCREDITATION_PORT", "18082"), Map.entry("NOTIFICATION_PORT", "18083"),
+                Map.entry("KAFKA_PORT", "19092"), Map.entry("KAFKA_CONTROLLER_PORT", "19093"),
+                Map.entry("MONGO_PORT", "37017"), Map.entry("SMTP_PORT", "13025"), Map.entry("IMAP_PORT", "13143"),
+                Map.entry("MAIL_WEB_PORT", "18025"), Map.entry("DATA_DIR", "tmp/data"),
+                Map.entry("STACK_HOME", "/opt/stack"), Map.entry("STARTUP_TIMEOUT_SECONDS", "30"),
+                Map.entry("SERVICE_JAVA_OPTS", "  -Xmx512m   -Dfoo=bar "), Map.entry("KAFKA_JAVA_OPTS", "-Xmx1g"));
+
+        StackConfig config = StackConfig.from(env, NO_ARGS, CWD);
+
+        assertEquals(18080, config.port(Port.GATEWAY));
+        assertEquals(18081, config.port(Port.REGISTRATION));
+        assertEquals(18082, config.port(Port.ACCREDITATION));
+        assertEquals(18083, config.port(Port.NOTIFICATION));
+        assertEquals(19092, config.port(Port.KAFKA));
+        assertEquals(19093, config.port(Port.KAFKA_CONTROLLER));
+        assertEquals(37017, config.port(Port.MONGO));
+        assertEquals(13025, config.port(Port.SMTP));
+        assertEquals(13143, config.port(Port.IMAP));
+        assertEquals(18025, config.port(Port.MAIL_WEB));
+        assertEquals(Path.of("/work/repo/tmp/data"), config.dataDir(), "DATA_DIR is relative to the current dir");
+        assertEquals(Path.of("/opt/stack"), config.repoRoot());
+        assertEquals("http://localhost:18080", config.publicBaseUrl(), "default follows GATEWAY_PORT");
+        assertEquals(Duration.ofSeconds(30), config.startupTimeout());
+        assertEquals(List.of("-Xmx512m", "-Dfoo=bar"), config.serviceJavaOpts());
+        assertEquals(List.of("-Xmx1g"), config.kafkaJavaOpts());
+    }
+
+    @Test
+    void infraOnlyFromArgumentOrEnvironment() {
+        assertTrue(StackConfig.from(Map.of(), new String[] {"--infra-only"}, CWD).infraOnly());
+        assertTrue(StackConfig.from(Map.of("INFRA_ONLY", "true"), NO_ARGS, CWD).infraOnly());
+        assertTrue(StackConfig.from(Map.of("INFRA_ONLY", "1"), NO_ARGS, CWD).infraOnly());
+        assertFalse(StackConfig.from(Map.of("INFRA_ONLY", "false"), NO_ARGS, CWD).infraOnly());
+    }
+
+    @Test
+    void publicBaseUrlIsTakenAsIsWithoutTrailingSlash() {
+        StackConfig config = StackConfig.from(Map.of("PUBLIC_BASE_URL", "https://conf.example.org/"), NO_ARGS, CWD);
+        assertEquals("https://conf.example.org", config.publicBaseUrl());
+    }
+
+    @Test
+    void badValuesAreReportedWithTheVariableName() {
+        var notANumber = assertThrows(StackConfig.ConfigException.class,
+                () -> StackConfig.from(Map.of("MONGO_PORT", "mongo"), NO_ARGS, CWD));
+        assertTrue(notANumber.getMessage().contains("MONGO_PORT"), notANumber.getMessage());
+
+        var outOfRange = assertThrows(StackConfig.ConfigException.class,
+                () -> StackConfig.from(Map.of("SMTP_PORT", "70000"), NO_ARGS, CWD));
+        assertTrue(outOfRange.getMessage().contains("SMTP_PORT"), outOfRange.getMessage());
+
+        var timeout = assertThrows(StackConfig.ConfigException.class,
+                () -> StackConfig.from(Map.of("STARTUP_TIMEOUT_SECONDS", "0"), NO_ARGS, CWD));
+        assertTrue(timeout.getMessage().contains("STARTUP_TIMEOUT_SECONDS"), timeout.getMessage());
+
+        var url = assertThrows(StackConfig.ConfigException.class,
+                () -> StackConfig.from(Map.of("PUBLIC_BASE_URL", "localhost:8080"), NO_ARGS, CWD));
+        assertTrue(url.getMessage().contains("PUBLIC_BASE_URL"), url.getMessage());
+    }
+
+    @Test
+    void thePortUsedTwiceIsRefused() {
+        var clash = assertThrows(StackConfig.ConfigException.class,
+                () -> StackConfig.from(Map.of("MAIL_WEB_PORT", "8080"), NO_ARGS, CWD));
+        assertTrue(clash.getMessage().contains("GATEWAY_PORT") && clash.getMessage().contains("MAIL_WEB_PORT"),
+                clash.getMessage());
+    }
+
+    @Test
+    void unknownArgumentsAndHelp() {
+        var unknown = assertThrows(StackConfig.ConfigException.class,
+                () -> StackConfig.from(Map.of(), new String[] {"--infra"}, CWD));
+        assertTrue(unknown.getMessage().contains("--infra"));
+        assertThrows(StackConfig.HelpRequested.class, () -> StackConfig.from(Map.of(), new String[] {"--help"}, CWD));
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Starts the whole platform on this machine with only a JDK: Kafka, a MongoDB wire server,
+# a mail server with a web inbox, and the services. Prints the URLs; Ctrl-C stops everything.
+#
+#   ./run.sh                 everything (builds first if a jar is missing)
+#   ./run.sh --infra-only    only Kafka, MongoDB, SMTP/IMAP and the web inbox
+#   REBUILD=1 ./run.sh       rebuild before starting
+#
+# Ports, DATA_DIR (default ./.data) and more are set through environment variables:
+#   java -jar dev-stack/target/dev-stack.jar --help
+# DEVSTACK_JAVA_OPTS overrides the launcher's JVM options (default -Xmx384m).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+infra_only=0
+[[ "${INFRA_ONLY:-}" =~ ^(true|1|yes|on)$ ]] && infra_only=1
+for arg in "$@"; do
+  [[ "$arg" == "--infra-only" ]] && infra_only=1
+done
+
+if [[ "$infra_only" == "1" ]]; then
+  # only the launcher is needed: build just it (and what it depends on)
+  jars=(dev-stack/target/dev-stack.jar)
+  mvn_args=(-q -DskipTests package -pl dev-stack -am)
+else
+  jars=(
+    registration-service/target/registration-service.jar
+    notification-service/target/notification-service.jar
+    gateway/target/gateway.jar
+    dev-stack/target/dev-stack.jar
+  )
+  mvn_args=(-q -DskipTests package)
+fi
+build=0
+if [[ "${REBUILD:-0}" == "1" ]]; then
+  build=1
+else
+  for jar in "${jars[@]}"; do
+    [[ -f "$jar" ]] || { build=1; break; }
+  done
+fi
+if [[ "$build" == "1" ]]; then
+  echo "Building with ./mvnw ${mvn_args[*]} (the first run downloads dependencies and takes a few minutes)..."
+  ./mvnw "${mvn_args[@]}"
+fi
+
+# exec: the launcher itself receives Ctrl-C / SIGTERM and stops its children in order.
+# shellcheck disable=SC2086 # DEVSTACK_JAVA_OPTS is a list of options
+exec java ${DEVSTACK_JAVA_OPTS:--Xmx384m} -jar dev-stack/target/dev-stack.jar "$@"

@@ -1,0 +1,264 @@
+package eu.efus.conference.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A participant's journey on the stack started as {@code ./run.sh} starts it, through the gateway only: register, the
+ * email arrives (read over IMAP), the private link works, cancel, the first waiting person is promoted and emailed;
+ * organisers see the attendees and the delivery ledger; stopping keeps the data for the next start.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegistrationJourneyIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String ORGANIZER = basic("organizer", "demo-organizer");
+    private static final String PRESS_OFFICER = basic("press-officer", "demo-press");
+
+    private Stack stack;
+    private String firstId;
+    private String firstToken;
+
+    record Response(int status, String contentType, JsonNode body, String raw) {
+    }
+
+    @BeforeAll
+    void startStack() throws Exception {
+        Path data = Path.of("target", "e2e-data-" + System.currentTimeMillis()).toAbsolutePath();
+        stack = new Stack(data).start(Map.of());
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    Response call(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gateway() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        return new Response(response.statusCode(), type,
+                type.contains("json") && !response.body().isBlank() ? JSON.readTree(response.body()) : null, response.body());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String form(String firstName, String email, String language, String... sessions) {
+        List<String> quoted = new ArrayList<>();
+        for (String s : sessions) {
+            quoted.add('"' + s + '"');
+        }
+        return """
+                {"firstName":"%s","lastName":"Example","email":"%s","organisation":"City of Ghent","country":"BE",
+                 "category":"LOCAL_AUTHORITY","language":"%s","sessions":[%s],"dietaryRequirements":null,
+                 "accessibilityNeeds":null,"consents":{"privacyPolicy":true,"photography":false}}
+                """.formatted(firstName, email, language, String.join(",", quoted));
+    }
+
+    static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    Mailbox.Mail awaitMail(String address, String subjectPart) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> Mailbox.read(stack.imapPort(), address).stream()
+                        .filter(m -> m.subject().toLowerCase().contains(subjectPart.toLowerCase())).findFirst(),
+                java.util.Optional::isPresent).get();
+    }
+
+    static Map<String, String> fragment(String link) {
+        String fragment = link.substring(link.indexOf('#') + 1);
+        String id = fragment.replaceAll(".*id=([^&]+).*", "$1");
+        String token = fragment.replaceAll(".*token=([^&]+).*", "$1");
+        return Map.of("id", id, "token", token);
+    }
+
+    @Test
+    @Order(1)
+    void aParticipantRegistersAndTheConfirmationEmailArrivesInTheirLanguage() throws Exception {
+        Response events = call("GET", "/api/events", null);
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(events.raw()).contains("SDC-BRUSSELS", "WEB-PREVENTION-FR", "WEB-CITIES-CRISIS-EN");
+
+        String address = email("ana");
+        Response created = call("POST", "/api/events/SDC-BRUSSELS/registrations",
+                form("Ana", address, "en", "W-DRUGS", "FV-CRISIS-CENTRE"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.body().get("status").asString()).isEqualTo("CONFIRMED");
+        firstId = created.body().get("id").asString();
+
+        Mailbox.Mail mail = awaitMail(address, "");
+        assertThat(mail.html()).contains("Security, Democracy");
+        assertThat(mail.text()).contains("Visit of the regional crisis centre");
+        assertThat(mail.attachments()).anyMatch(name -> name.endsWith(".ics"));
+        assertThat(mail.calendar()).contains("BEGIN:VCALENDAR").contains("BEGIN:VEVENT");
+        String link = mail.manageLink();
+        assertThat(link).startsWith(stack.gateway() + "/manage#id=" + firstId + "&token=");
+        firstToken = fragment(link).get("token");
+
+        Response seen = call("GET", "/api/registrations/" + firstId, null, "X-Manage-Token", firstToken);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body().get("sessions").size()).isEqualTo(2);
+        assertThat(call("GET", "/api/registrations/" + firstId, null, "X-Manage-Token", "forged").status()).isEqualTo(404);
+        Response page = call("GET", "/manage", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+    }
+
+    @Test
+    @Order(2)
+    void aFrenchParticipantGetsAFrenchEmail() throws Exception {
+        String address = email("claire");
+        assertThat(call("POST", "/api/events/WEB-PREVENTION-FR/registrations", form("Claire", address, "fr", "WEBINAR")).status())
+                .isEqualTo(201);
+        Mailbox.Mail mail = awaitMail(address, "");
+        assertThat(mail.text()).containsAnyOf("Bonjour", "Madame", "inscription");
+        assertThat(mail.html()).contains("lang=\"fr\"");
+    }
+
+    @Test
+    @Order(3)
+    void cancellingFreesTheSeatForTheFirstWaitingPersonWhoIsEmailed() throws Exception {
+        String code = "E2E-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        OffsetDateTime start = OffsetDateTime.now().plusMonths(3).withNano(0);
+        Response created = call("POST", "/api/admin/events", """
+                {"code":"%s","kind":"CONFERENCE","title":{"fr":"Séminaire de test","en":"Test seminar"},"city":"Liège",
+                 "country":"BE","startsAt":"%s","endsAt":"%s","timezone":"Europe/Brussels","languages":["fr","en"],
+                 "capacity":100,"pressQuota":2,
+                 "sessions":[{"code":"FV-ONE","kind":"FIELD_VISIT","title":{"fr":"Visite","en":"Visit"},
+                   "startsAt":"%s","endsAt":"%s","language":"fr","capacity":1}]}
+                """.formatted(code, start, start.plusDays(1), start.plusHours(2), start.plusHours(4)),
+                "Authorization", ORGANIZER);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+
+        String holder = email("holder");
+        String waiting = email("waiting");
+        Response first = call("POST", "/api/events/" + code + "/registrations", form("Hugo", holder, "en", "FV-ONE"));
+        Response second = call("POST", "/api/events/" + code + "/registrations", form("Inès", waiting, "fr", "FV-ONE"));
+        assertThat(first.body().get("sessions").get(0).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(second.body().get("sessions").get(0).get("status").asString()).isEqualTo("WAITLISTED");
+        assertThat(second.body().get("sessions").get(0).get("waitlistPosition").asInt()).isEqualTo(1);
+
+        Map<String, String> link = fragment(awaitMail(holder, "").manageLink());
+        Response cancelled = call("DELETE", "/api/registrations/" + link.get("id"), null, "X-Manage-Token", link.get("token"));
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().get("status").asString()).isEqualTo("CANCELLED");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.read(stack.imapPort(), holder).size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.read(stack.imapPort(), waiting).size() == 2);
+        List<Mailbox.Mail> promotedMails = Mailbox.read(stack.imapPort(), waiting);
+        Mailbox.Mail promotion = promotedMails.get(1);
+        Map<String, String> promotedLink = fragment(promotion.manageLink());
+        Response promoted = call("GET", "/api/registrations/" + promotedLink.get("id"), null,
+                "X-Manage-Token", promotedLink.get("token"));
+        assertThat(promoted.body().get("sessions").get(0).get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(promotion.calendar()).contains("BEGIN:VEVENT");
+
+        Response csv = call("GET", "/api/admin/events/" + code + "/registrations", null, "Authorization", ORGANIZER,
+                "Accept", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.raw()).contains(holder).contains(waiting).contains("CANCELLED");
+    }
+
+    @Test
+    @Order(4)
+    void organisersSeeTheDeliveryLedgerAndStaffEndpointsAreGuarded() throws Exception {
+        Response anonymous = call("GET", "/api/admin/events/SDC-BRUSSELS/registrations", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(call("GET", "/api/admin/events/SDC-BRUSSELS/registrations", null, "Authorization", PRESS_OFFICER).status())
+                .isEqualTo(403);
+        assertThat(call("GET", "/api/admin/events/SDC-BRUSSELS/registrations", null, "Authorization",
+                basic("organizer", "wrong")).status()).isEqualTo(401);
+
+        Response registrations = call("GET", "/api/admin/events/SDC-BRUSSELS/registrations", null, "Authorization", ORGANIZER);
+        assertThat(registrations.status()).isEqualTo(200);
+        assertThat(registrations.raw()).contains(firstId);
+
+        String address = registrations.body().get(0).get("email").asString();
+        Response ledger = await().atMost(Duration.ofSeconds(30)).until(() -> call("GET",
+                "/api/admin/notifications?email=" + address, null, "Authorization", ORGANIZER),
+                r -> r.status() == 200 && r.raw().contains("SENT"));
+        JsonNode entry = ledger.body().get(0);
+        assertThat(entry.get("template").asString()).isEqualTo("registration-confirmed");
+        assertThat(entry.get("messageId").asString()).isNotBlank();
+        assertThat(call("GET", "/api/admin/notifications?email=" + address, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void badInputIsRefusedAtTheFrontDoorAndNothingIsSent() throws Exception {
+        String address = email("mallory");
+        Response extra = call("POST", "/api/events/SDC-BRUSSELS/registrations",
+                form("Mal", address, "en").replaceFirst("\\{", "{\"status\":\"CONFIRMED\","));
+        assertThat(extra.status()).isEqualTo(400);
+        assertThat(extra.contentType()).startsWith("application/problem+json");
+        assertThat(extra.raw()).contains("status");
+        Response huge = call("POST", "/api/events/SDC-BRUSSELS/registrations",
+                form("Mal", address, "en").replace("\"City of Ghent\"", "\"" + "x".repeat(1024 * 1024) + "\""));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(call("GET", "/api/nothing-here", null).status()).isEqualTo(404);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                .until(() -> Mailbox.read(stack.imapPort(), address).isEmpty());
+    }
+
+    @Test
+    @Order(9)
+    void stoppingLeavesNothingRunningAndTheNextStartKeepsTheData() throws Exception {
+        List<ProcessHandle> children = stack.handle().descendants().toList();
+        assertThat(children).hasSizeGreaterThanOrEqualTo(4);
+        int exit = stack.stop();
+        assertThat(stack.output()).anyMatch(line -> line.startsWith("STOPPED"));
+        assertThat(exit).isIn(0, 130, 143);
+        await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        for (int port : stack.ports.values()) {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                assertThat(socket.getLocalPort()).isEqualTo(port);
+            }
+        }
+
+        Stack again = new Stack(stack.dataDir);
+        again.ports.putAll(stack.ports);
+        stack = again.start(Map.of());
+        Response seen = call("GET", "/api/registrations/" + firstId, null, "X-Manage-Token", firstToken);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body().get("status").asString()).isEqualTo("CONFIRMED");
+    }
+}
