@@ -1,0 +1,84 @@
+package eu.efus.conference.notification.dispatch;
+
+import eu.efus.conference.notification.MailSettings;
+import eu.efus.conference.notification.calendar.Invitations;
+import eu.efus.conference.notification.ledger.Notification;
+import eu.efus.conference.notification.templates.MailRenderer;
+import eu.efus.conference.notification.templates.MailTemplate;
+import eu.efus.conference.notification.templates.RegistrationMail;
+import eu.efus.conference.notification.templates.RenderedMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the MIME message of a ledger entry: text/plain + text/html alternative in UTF-8, the calendar invite when the
+ * template has one, our own Message-ID (known before sending, so the ledger can record it). Addresses are built with
+ * {@link InternetAddress} and validated, header values are single lines.
+ */
+@Component
+public class MailComposer {
+
+    private final JavaMailSender sender;
+    private final MailRenderer renderer;
+    private final InternetAddress from;
+    private final String domain;
+
+    public MailComposer(JavaMailSender sender, MailRenderer renderer, MailSettings settings) {
+        this.sender = sender;
+        this.renderer = renderer;
+        this.from = settings.fromAddress();
+        this.domain = settings.domain();
+    }
+
+    /** {@code <{entryId}.{attempt}@{domain}>}. */
+    public String messageId(Notification entry, int attempt) {
+        return "<" + entry.id() + "." + attempt + "@" + domain + ">";
+    }
+
+    /** The email of a ledger entry; throws {@link MailPreparationException} when the entry cannot become one. */
+    public MimeMessage compose(Notification entry, String messageId) {
+        MailTemplate template = MailTemplate.of(entry.template());
+        RegistrationMail data = template.read(entry.model());
+        String language = RegistrationMail.language(entry.language());
+        RenderedMail rendered = renderer.render(template, language, data);
+        MimeMessage message = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED,
+                    StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(recipient(entry));
+            helper.setSubject(MailRenderer.singleLine(rendered.subject()));
+            helper.setText(rendered.text(), rendered.html());
+            if (template.withInvitation()) {
+                helper.addAttachment(Invitations.FILE_NAME, new ByteArrayDataSource(
+                        Invitations.of(data, language, domain), Invitations.CONTENT_TYPE));
+            }
+            message.setHeader("Message-ID", messageId);
+            message.setHeader("Content-Language", language);
+            message.setHeader("Auto-Submitted", "auto-generated");
+            return message;
+        } catch (MessagingException e) {
+            throw new MailPreparationException("Cannot build email " + entry.id(), e);
+        }
+    }
+
+    private static InternetAddress recipient(Notification entry) throws MessagingException {
+        try {
+            InternetAddress address = new InternetAddress(entry.recipient().trim(),
+                    MailRenderer.singleLine(entry.recipientName()), StandardCharsets.UTF_8.name());
+            address.validate();
+            return address;
+        } catch (UnsupportedEncodingException e) {
+            throw new MailPreparationException("UTF-8 unsupported", e);
+        }
+    }
+
+}

@@ -1,0 +1,40 @@
+package eu.efus.conference.notification.ledger;
+
+import java.time.Instant;
+import org.bson.Document;
+
+/**
+ * One email of the delivery ledger (collection {@value Ledger#COLLECTION}): what to send to whom, rendered from
+ * {@code model} (the data of the causing event, kept so that the email can be rendered again on resend), and how its
+ * delivery went. The outbox fields the kit adds ({@code pendingEvents}…) are not mapped here.
+ */
+public record Notification(
+        String id,
+        String template,
+        String language,
+        String recipient,
+        String recipientKey,
+        String recipientName,
+        Document model,
+        NotificationStatus status,
+        int attempts,
+        String lastError,
+        String messageId,
+        Instant createdAt,
+        Instant sentAt,
+        Instant nextAttemptAt,
+        Instant leaseUntil,
+        String claim,
+        String causationId,
+        String registrationId,
+        String resendOf,
+        String requestedBy) {
+
+    /** A new entry, due now. */
+    public static Notification pending(String id, String template, String language, String recipient, String recipientName,
+            Document model, String causationId, String registrationId, String resendOf, String requestedBy, Instant now) {
+        return new Notification(id, template, language, recipient, Ledger.recipientKey(recipient), recipientName, model,
+                NotificationStatus.PENDING, 0, null, null, now, null, now, null, null, causationId, registrationId, resendOf,
+                requestedBy);
+    }
+}

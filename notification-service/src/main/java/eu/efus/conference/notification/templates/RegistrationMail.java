@@ -1,0 +1,65 @@
+package eu.efus.conference.notification.templates;
+
+import eu.efus.conference.contracts.EventSummary;
+import eu.efus.conference.contracts.Participant;
+import eu.efus.conference.contracts.RegistrationCancelled;
+import eu.efus.conference.contracts.RegistrationConfirmed;
+import eu.efus.conference.contracts.RegistrationPromoted;
+import eu.efus.conference.contracts.RegistrationWaitlisted;
+import eu.efus.conference.contracts.SessionSummary;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** What the four registration emails are made of, whichever event caused them. */
+public record RegistrationMail(
+        String registrationId,
+        EventSummary event,
+        Participant participant,
+        String language,
+        List<SessionSummary> sessions,
+        String manageUrl,
+        Integer waitlistPosition,
+        boolean eventSeat,
+        List<String> promotedSessions) {
+
+    public RegistrationMail {
+        sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        promotedSessions = promotedSessions == null ? List.of() : List.copyOf(promotedSessions);
+    }
+
+    public static RegistrationMail of(Object data) {
+        if (data instanceof RegistrationConfirmed d) {
+            return new RegistrationMail(d.registrationId(), d.event(), d.participant(), d.language(), d.sessions(),
+                    d.manageUrl(), null, true, List.of());
+        }
+        if (data instanceof RegistrationWaitlisted d) {
+            return new RegistrationMail(d.registrationId(), d.event(), d.participant(), d.language(), d.sessions(),
+                    d.manageUrl(), d.waitlistPosition(), false, List.of());
+        }
+        if (data instanceof RegistrationPromoted d) {
+            return new RegistrationMail(d.registrationId(), d.event(), d.participant(), d.language(), d.sessions(),
+                    d.manageUrl(), null, d.eventSeat(), d.promotedSessions());
+        }
+        if (data instanceof RegistrationCancelled d) {
+            return new RegistrationMail(d.registrationId(), d.event(), d.participant(), d.language(), d.sessions(),
+                    null, null, false, List.of());
+        }
+        throw new IllegalArgumentException("No email for " + data.getClass().getSimpleName());
+    }
+
+    /** "First Last", whichever parts are there. */
+    public static String fullName(Participant participant) {
+        if (participant == null) {
+            return "";
+        }
+        return Stream.of(participant.firstName(), participant.lastName()).filter(Objects::nonNull).map(String::trim)
+                .filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
+    }
+
+    /** The recipient's language: French or English, English when the event says anything else. */
+    public static String language(String language) {
+        return "fr".equalsIgnoreCase(language) ? "fr" : "en";
+    }
+}

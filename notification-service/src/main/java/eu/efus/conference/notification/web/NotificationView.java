@@ -1,0 +1,32 @@
+package eu.efus.conference.notification.web;
+
+import eu.efus.conference.notification.ledger.Notification;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** One ledger entry as organisers see it. */
+public record NotificationView(
+        String id,
+        String template,
+        String language,
+        String status,
+        int attempts,
+        String lastError,
+        String messageId,
+        OffsetDateTime createdAt,
+        OffsetDateTime sentAt,
+        String recipient,
+        String registrationId,
+        String resendOf) {
+
+    static NotificationView of(Notification entry) {
+        return new NotificationView(entry.id(), entry.template(), entry.language(), entry.status().name(),
+                entry.attempts(), entry.lastError(), entry.messageId(), utc(entry.createdAt()), utc(entry.sentAt()),
+                entry.recipient(), entry.registrationId(), entry.resendOf());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
