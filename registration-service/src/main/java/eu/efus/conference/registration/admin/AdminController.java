@@ -6,6 +6,7 @@ import eu.efus.conference.registration.catalog.EventCatalog;
 import eu.efus.conference.registration.catalog.EventInput;
 import eu.efus.conference.registration.catalog.EventViews;
 import eu.efus.conference.registration.registration.Registration;
+import eu.efus.conference.registration.registration.RegistrationService;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminController {
 
     private final EventCatalog catalog;
+    private final RegistrationService registrations;
     private final MongoTemplate mongo;
 
-    public AdminController(EventCatalog catalog, MongoTemplate mongo) {
+    public AdminController(EventCatalog catalog, RegistrationService registrations, MongoTemplate mongo) {
         this.catalog = catalog;
+        this.registrations = registrations;
         this.mongo = mongo;
     }
 
@@ -52,7 +55,10 @@ public class AdminController {
 
     @PutMapping("/api/admin/events/{code}")
     public EventViews.EventDetail update(@PathVariable String code, @Valid @RequestBody EventInput input) {
-        return catalog.detail(catalog.update(code, input));
+        ConferenceEvent updated = catalog.update(code, input);
+        // A raised capacity lets the people waiting in at once.
+        registrations.promoteWaiting(updated);
+        return catalog.detail(updated);
     }
 
     /** One attendee of the organiser's list. */

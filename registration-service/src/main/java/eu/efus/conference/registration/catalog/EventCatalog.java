@@ -1,5 +1,12 @@
 package eu.efus.conference.registration.catalog;
 
+import eu.efus.conference.contracts.CloudEventCodec;
+import eu.efus.conference.contracts.EventCreated;
+import eu.efus.conference.contracts.EventDetails;
+import eu.efus.conference.contracts.EventTypes;
+import eu.efus.conference.contracts.EventUpdated;
+import eu.efus.conference.kit.outbox.Outbox;
+import eu.efus.conference.kit.outbox.OutboxRelay;
 import eu.efus.conference.kit.problem.ApiException;
 import eu.efus.conference.kit.problem.FieldProblem;
 import eu.efus.conference.registration.capacity.SeatKey;
@@ -13,24 +20,30 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.dao.DuplicateKeyException;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** Creates, changes and shows events and their programmes. */
 @Service
 public class EventCatalog {
 
+    static final String COLLECTION = "events";
+    static final String SOURCE = "/registration-service";
+
     private final MongoTemplate mongo;
     private final SeatLedger seats;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    public EventCatalog(MongoTemplate mongo, SeatLedger seats, Clock clock) {
+    public EventCatalog(MongoTemplate mongo, SeatLedger seats, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
         this.seats = seats;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -62,11 +75,20 @@ public class EventCatalog {
         }
         Instant now = clock.instant();
         ConferenceEvent event = toEvent(input.code(), input, now, now);
+        // The event and the fact that it was created are written together (single-document outbox).
+        Document stored = new Document();
+        mongo.getConverter().write(event, stored);
+        stored.putAll(Outbox.fieldsFor(List.of(CloudEventCodec.create(SOURCE, EventTypes.EVENT_CREATED, event.code(),
+                new EventCreated(details(event))))));
         try {
-            mongo.insert(event);
-        } catch (DuplicateKeyException e) {
+            mongo.getCollection(COLLECTION).insertOne(stored);
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
             throw ApiException.conflict("An event with code " + input.code() + " already exists");
         }
+        relay.wake();
         openPools(event);
         return event;
     }
@@ -84,12 +106,30 @@ public class EventCatalog {
                 throw ApiException.conflict("Session " + session.code() + " has registrations and cannot be removed");
             }
         }
-        mongo.save(updated);
+        // Field by field, so unpublished facts already waiting in the document are kept.
+        Document fields = new Document();
+        mongo.getConverter().write(updated, fields);
+        fields.remove("_id");
+        fields.remove("_class");
+        Update update = new Update();
+        fields.forEach(update::set);
+        Outbox.append(update, CloudEventCodec.create(SOURCE, EventTypes.EVENT_UPDATED, code, new EventUpdated(details(updated))));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(code)), update, COLLECTION);
+        relay.wake();
         openPools(updated);
         return updated;
     }
 
-    /** Pools exist for every seat count; a raised capacity lets waiting people in at once. */
+    /** The event as other services keep a copy of it. */
+    static EventDetails details(ConferenceEvent event) {
+        ZoneId zone = event.zone();
+        return new EventDetails(event.code(), event.kind().name(), event.title(), event.venue(), event.city(), event.country(),
+                event.startsAt().atZone(zone).toOffsetDateTime(), event.endsAt().atZone(zone).toOffsetDateTime(),
+                event.timezone(), event.languages(), offset(event.registrationOpensAt(), zone),
+                offset(event.registrationClosesAt(), zone), event.pressQuota());
+    }
+
+    /** Every seat count has its pool before anyone registers. */
     private void openPools(ConferenceEvent event) {
         seats.ensure(SeatKey.event(event.code()));
         for (ConferenceEvent.Session session : event.sessions()) {

@@ -2,6 +2,7 @@ package eu.efus.conference.kit.outbox;
 
 import eu.efus.conference.contracts.CloudEvent;
 import java.util.List;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -33,5 +34,11 @@ public final class Outbox {
 
     public static Update append(Update update, CloudEvent event) {
         return append(update, List.of(event));
+    }
+
+    /** The outbox fields of a document inserted together with its first events. */
+    public static Document fieldsFor(List<CloudEvent> events) {
+        return new Document(EVENTS, events.stream().map(PendingEvent::of).map(PendingEvent::toDocument).toList())
+                .append(FLAG, !events.isEmpty());
     }
 }
