@@ -246,7 +246,7 @@ class RegistrationJourneyIT {
         assertThat(children).hasSizeGreaterThanOrEqualTo(4);
         int exit = stack.stop();
         assertThat(stack.output()).anyMatch(line -> line.startsWith("STOPPED"));
-        assertThat(exit).isIn(0, 130, 143);
+        assertThat(exit).as("launcher exit code; output:\n" + String.join("\n", stack.output())).isIn(0, 130, 143);
         await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
         for (int port : stack.ports.values()) {
             try (ServerSocket socket = new ServerSocket(port)) {

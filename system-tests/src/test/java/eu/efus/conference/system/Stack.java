@@ -29,6 +29,7 @@ final class Stack implements AutoCloseable {
     private final Path output;
     private final List<String> lines = new ArrayList<>();
     private Process process;
+    private Thread reader;
 
     Stack(Path dataDir) {
         this.dataDir = dataDir;
@@ -54,7 +55,7 @@ final class Stack implements AutoCloseable {
         builder.environment().putAll(extraEnvironment);
         process = builder.start();
         CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                     PrintWriter log = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8,
                             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true)) {
@@ -107,12 +108,15 @@ final class Stack implements AutoCloseable {
         if (process == null) {
             return -1;
         }
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the pipe we read the last lines from.
+        process.toHandle().destroy();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+        // The last lines may still be in the pipe: read them before anyone looks at the output.
+        reader.join(10_000);
         return process.exitValue();
     }
 

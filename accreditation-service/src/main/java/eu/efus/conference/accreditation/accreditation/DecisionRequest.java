@@ -1,0 +1,19 @@
+package eu.efus.conference.accreditation.accreditation;
+
+import static eu.efus.conference.accreditation.accreditation.InputRules.FREE_TEXT;
+import static eu.efus.conference.accreditation.accreditation.InputRules.FREE_TEXT_MESSAGE;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The press officer's decision on one request. {@code reason} is required for REJECTED (told to the journalist) and
+ * NEEDS_INFO (the question); that depends on the decision, so the service checks it and names the field.
+ */
+public record DecisionRequest(
+        @NotBlank(message = "is required (APPROVED, REJECTED or NEEDS_INFO)")
+        @Pattern(regexp = "^(APPROVED|REJECTED|NEEDS_INFO)$", message = "must be APPROVED, REJECTED or NEEDS_INFO") String decision,
+        @Size(max = 2000, message = "must be at most 2000 characters")
+        @Pattern(regexp = FREE_TEXT, message = FREE_TEXT_MESSAGE) String reason) {
+}

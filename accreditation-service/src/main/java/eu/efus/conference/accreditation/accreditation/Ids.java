@@ -1,0 +1,19 @@
+package eu.efus.conference.accreditation.accreditation;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Opaque, random, non-sequential identifiers (128 bits). (A copy of registration-service's; it belongs in service-kit.) */
+public final class Ids {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    public static String random() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,47 @@
+package eu.efus.conference.accreditation.accreditation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The journalist's private link secret: 256 random bits, given only by email, stored only as a SHA-256 hash and
+ * compared in constant time. No salt is needed because the token itself is random and long.
+ * (A copy of registration-service's class; it belongs in service-kit.)
+ */
+public final class ManageToken {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ManageToken() {
+    }
+
+    public static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String token) {
+        return HexFormat.of().formatHex(sha256(token));
+    }
+
+    /** Whether {@code presented} is the token whose hash is stored; constant time in the hash comparison. */
+    public static boolean matches(String presented, String storedHash) {
+        if (presented == null || storedHash == null || presented.length() > 200) {
+            return false;
+        }
+        return MessageDigest.isEqual(sha256(presented), HexFormat.of().parseHex(storedHash));
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

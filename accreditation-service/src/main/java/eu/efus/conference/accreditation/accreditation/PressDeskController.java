@@ -1,0 +1,61 @@
+package eu.efus.conference.accreditation.accreditation;
+
+import eu.efus.conference.kit.problem.ApiException;
+import eu.efus.conference.kit.security.StaffTokenSecurity;
+import jakarta.validation.Valid;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The press officer's desk: list requests, decide. The role is enforced by the staff rules (AccreditationConfiguration). */
+@RestController
+public class PressDeskController {
+
+    static final String ROLE = "ROLE_PRESS_OFFICER";
+
+    private final AccreditationService accreditations;
+
+    public PressDeskController(AccreditationService accreditations) {
+        this.accreditations = accreditations;
+    }
+
+    @GetMapping("/api/accreditations")
+    public List<AccreditationViews.StaffView> list(@RequestParam(value = "event", required = false) String event,
+            @RequestParam(value = "status", required = false) String status) {
+        return accreditations.list(blankToNull(event), status(blankToNull(status))).stream()
+                .map(AccreditationViews.StaffView::of).toList();
+    }
+
+    @PostMapping("/api/accreditations/{id}/decision")
+    public AccreditationViews.StaffDetails decide(@PathVariable String id, @Valid @RequestBody DecisionRequest body,
+            Authentication authentication) {
+        Accreditation decided = accreditations.decide(id, Decision.valueOf(body.decision()), body.reason(),
+                StaffTokenSecurity.staffName(authentication));
+        return AccreditationViews.StaffDetails.of(decided);
+    }
+
+    static boolean isPressOfficer(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream().anyMatch(a -> ROLE.equals(a.getAuthority()));
+    }
+
+    private static AccreditationStatus status(String value) {
+        if (value == null) {
+            return null;
+        }
+        return Arrays.stream(AccreditationStatus.values()).filter(s -> s.name().equals(value)).findFirst()
+                .orElseThrow(() -> ApiException.invalid("status", "must be one of " + Arrays.stream(AccreditationStatus.values())
+                        .map(Enum::name).collect(Collectors.joining(", "))));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

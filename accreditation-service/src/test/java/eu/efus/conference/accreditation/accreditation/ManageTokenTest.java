@@ -1,0 +1,55 @@
+package eu.efus.conference.accreditation.accreditation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ManageTokenTest {
+
+    @Test
+    void tokensCarryAtLeast128RandomBitsAndDiffer() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String token = ManageToken.generate();
+            assertThat(Base64.getUrlDecoder().decode(token)).hasSizeGreaterThanOrEqualTo(16);
+            assertThat(token).matches("[A-Za-z0-9_-]+"); // safe in a URL fragment as-is
+            assertThat(seen.add(token)).isTrue();
+        }
+    }
+
+    @Test
+    void onlyTheHashIsKeptAndOnlyTheTokenMatchesIt() {
+        String token = ManageToken.generate();
+        String hash = ManageToken.hash(token);
+        assertThat(hash).doesNotContain(token).hasSize(64);
+        assertThat(ManageToken.matches(token, hash)).isTrue();
+        assertThat(ManageToken.matches(token + "x", hash)).isFalse();
+        assertThat(ManageToken.matches(ManageToken.generate(), hash)).isFalse();
+        assertThat(ManageToken.matches(null, hash)).isFalse();
+        assertThat(ManageToken.matches("", hash)).isFalse();
+        assertThat(ManageToken.matches("x".repeat(201), ManageToken.hash("x".repeat(201)))).as("oversized tokens").isFalse();
+    }
+
+    @Test
+    void aRequestAcceptsEveryTokenEmailedForItAndNoOther() {
+        String first = ManageToken.generate();
+        String second = ManageToken.generate();
+        Accreditation a = new Accreditation("id", "EV", null, AccreditationStatus.NEEDS_INFO, null, "fr", null, null, null,
+                null, null, null, List.of(ManageToken.hash(first), ManageToken.hash(second)), List.of(), null, null, 0);
+        assertThat(a.acceptsToken(first)).isTrue();
+        assertThat(a.acceptsToken(second)).isTrue();
+        assertThat(a.acceptsToken(ManageToken.generate())).isFalse();
+        assertThat(a.acceptsToken(null)).isFalse();
+        assertThat(a.acceptsToken(ManageToken.hash(first))).as("the stored hash is not a token").isFalse();
+    }
+
+    @Test
+    void idsAreRandomAndCarry128Bits() {
+        assertThat(Base64.getUrlDecoder().decode(Ids.random())).hasSize(16);
+        assertThat(Ids.random()).isNotEqualTo(Ids.random());
+    }
+}
