@@ -125,7 +125,7 @@ class EmailDeliveryIT extends ServiceContext {
         CloudEvent cause = CloudEventCodec.fromJson(Golden.fresh(EventTypes.REGISTRATION_CANCELLED, email, uniqueRegistration()));
         Notification orphan = Notification.pending(LedgerIds.forEvent(cause.id(), "registration-cancelled", email),
                 "registration-cancelled", "en", email, "Ana Example", MailTemplate.toModel(cause.data()), cause.id(),
-                cause.subject(), null, null, Instant.now());
+                cause.subject(), null, null, null, Instant.now());
         ledger.insertIfAbsent(orphan);
         // Claimed by an instance that died: its lease ran out a moment ago.
         mongo.updateFirst(Query.query(Criteria.where("_id").is(orphan.id())), new Update()

@@ -2,12 +2,15 @@ package eu.efus.conference.notification;
 
 import eu.efus.conference.contracts.CloudEvent;
 import eu.efus.conference.contracts.CloudEventCodec;
+import eu.efus.conference.contracts.EventTypes;
+import eu.efus.conference.notification.templates.AccreditationMail;
 import eu.efus.conference.notification.templates.MailTemplate;
 import eu.efus.conference.notification.templates.RegistrationMail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The golden CloudEvents samples of event-contracts, as this consumer must read them. */
 public final class Golden {
@@ -16,6 +19,9 @@ public final class Golden {
     public static final String SAMPLE_REGISTRATION = "r-7Qk2mX9pLs";
     public static final String SAMPLE_EMAIL = "ana.example@example.org";
     public static final String MANAGE_URL = "http://localhost:8080/manage#id=r-7Qk2mX9pLs&token=sample-token-not-real";
+    public static final String SAMPLE_ACCREDITATION = "a-9Xc4Lm2Qw";
+    public static final String SAMPLE_JOURNALIST = "marc.example@press.example";
+    public static final String PRIVATE_URL = "http://localhost:8080/accreditation#id=a-9Xc4Lm2Qw&token=sample-token-not-real";
 
     private Golden() {
     }
@@ -42,8 +48,35 @@ public final class Golden {
                 .replace(SAMPLE_REGISTRATION, registrationId);
     }
 
+    /** A golden accreditation event as a fresh event (new CloudEvents id) for another journalist and request. */
+    public static String freshAccreditation(String type, String email, String accreditationId) {
+        return json(type).replace(SAMPLE_ID, UUID.randomUUID().toString()).replace(SAMPLE_JOURNALIST, email)
+                .replace(SAMPLE_ACCREDITATION, accreditationId);
+    }
+
+    /**
+     * The golden {@code registration.confirmed} as registration-service publishes it for an approved journalist: the
+     * participant of category PRESS; with {@code withSessions} false, no sessions (the usual case).
+     */
+    public static CloudEvent pressConfirmed(String email, String registrationId, boolean withSessions) {
+        CloudEvent golden = CloudEventCodec.fromJson(fresh(EventTypes.REGISTRATION_CONFIRMED, email, registrationId));
+        ObjectNode data = (ObjectNode) golden.data().deepCopy();
+        ((ObjectNode) data.get("participant")).put("category", "PRESS").put("organisation", "Le Quotidien")
+                .put("firstName", "Marc");
+        if (!withSessions) {
+            data.putArray("sessions");
+        }
+        return new CloudEvent(golden.specversion(), golden.id(), golden.source(), golden.type(), golden.time(),
+                golden.subject(), golden.datacontenttype(), data);
+    }
+
     /** The data of a golden event as the renderer gets it: through the stored model, like the dispatcher. */
     public static RegistrationMail mail(MailTemplate template, String type) {
-        return template.read(MailTemplate.toModel(event(type).data()));
+        return (RegistrationMail) template.read(template.model(event(type).data()));
+    }
+
+    /** The data of a golden accreditation event as the renderer gets it, through the stored model. */
+    public static AccreditationMail accreditation(MailTemplate template, String type) {
+        return (AccreditationMail) template.read(template.model(event(type).data()));
     }
 }

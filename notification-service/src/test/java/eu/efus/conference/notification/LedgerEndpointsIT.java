@@ -147,4 +147,23 @@ class LedgerEndpointsIT extends ServiceContext {
         assertThat(mailsTo(email)).extracting(m -> m.getSubject()).containsOnly(
                 "A seat has become available for you: Security, Democracy & Cities 2027");
     }
+
+    @Test
+    void aJournalistsEmailsAreInTheLedgerWithTheirAccreditation() throws Exception {
+        String email = uniqueEmail("journalist");
+        String accreditation = uniqueAccreditation();
+        publishGoldenAccreditation(EventTypes.ACCREDITATION_RECEIVED, email, accreditation);
+        await().atMost(Duration.ofSeconds(20)).until(() -> entriesFor(email).stream()
+                .anyMatch(e -> e.status() == NotificationStatus.SENT));
+
+        JsonNode entries = json(call("GET", ledgerOf(email), "ORGANIZER"));
+        assertThat(entries.size()).isEqualTo(1);
+        assertThat(entries.get(0).path("template").asString()).isEqualTo("accreditation-received");
+        assertThat(entries.get(0).path("language").asString()).isEqualTo("fr");
+        assertThat(entries.get(0).path("status").asString()).isEqualTo("SENT");
+        assertThat(entries.get(0).path("accreditationId").asString()).isEqualTo(accreditation);
+        assertThat(entries.get(0).path("registrationId").isNull()).isTrue();
+        // The private link carries the journalist's secret: it is in the email, never in the ledger's answer.
+        assertThat(entries.toString()).doesNotContain("token", "/accreditation#");
+    }
 }

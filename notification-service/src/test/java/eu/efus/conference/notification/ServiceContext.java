@@ -57,7 +57,23 @@ public abstract class ServiceContext {
     }
 
     protected static void publish(CloudEvent event) {
-        KafkaProbe.send(INFRA.kafkaBootstrap(), Topics.REGISTRATION_EVENTS, event.subject(), CloudEventCodec.toBytes(event));
+        publish(Topics.REGISTRATION_EVENTS, event);
+    }
+
+    /** Publishes on {@code topic}, keyed like the producers do: by the event's subject (the aggregate id). */
+    protected static void publish(String topic, CloudEvent event) {
+        KafkaProbe.send(INFRA.kafkaBootstrap(), topic, event.subject(), CloudEventCodec.toBytes(event));
+    }
+
+    protected static String uniqueAccreditation() {
+        return "a-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    /** Publishes the golden accreditation event of {@code type} as a new event for this journalist and request. */
+    protected static CloudEvent publishGoldenAccreditation(String type, String email, String accreditationId) {
+        CloudEvent event = CloudEventCodec.fromJson(Golden.freshAccreditation(type, email, accreditationId));
+        publish(Topics.ACCREDITATION_EVENTS, event);
+        return event;
     }
 
     protected static GreenMail greenMail() {

@@ -1,5 +1,6 @@
 package eu.efus.conference.accreditation.accreditation;
 
+import eu.efus.conference.kit.identity.ManageToken;
 import eu.efus.conference.contracts.Journalist;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,10 @@
 package eu.efus.conference.accreditation.accreditation;
 
-import static eu.efus.conference.accreditation.accreditation.InputRules.CONTROL_MESSAGE;
-import static eu.efus.conference.accreditation.accreditation.InputRules.EMAIL;
-import static eu.efus.conference.accreditation.accreditation.InputRules.FREE_TEXT;
-import static eu.efus.conference.accreditation.accreditation.InputRules.FREE_TEXT_MESSAGE;
-import static eu.efus.conference.accreditation.accreditation.InputRules.NO_CONTROL;
+import static eu.efus.conference.kit.web.InputRules.CONTROL_MESSAGE;
+import static eu.efus.conference.kit.web.InputRules.EMAIL;
+import static eu.efus.conference.kit.web.InputRules.FREE_TEXT;
+import static eu.efus.conference.kit.web.InputRules.FREE_TEXT_MESSAGE;
+import static eu.efus.conference.kit.web.InputRules.NO_CONTROL;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,5 +1,7 @@
 package eu.efus.conference.accreditation.accreditation;
 
+import eu.efus.conference.kit.identity.ManageToken;
+import eu.efus.conference.kit.identity.Ids;
 import eu.efus.conference.accreditation.accreditation.AccreditationLifecycle.Action;
 import eu.efus.conference.accreditation.accreditation.AccreditationLifecycle.Move;
 import eu.efus.conference.accreditation.accreditation.AccreditationLifecycle.Refused;

@@ -1,7 +1,7 @@
 package eu.efus.conference.accreditation.accreditation;
 
-import static eu.efus.conference.accreditation.accreditation.InputRules.FREE_TEXT;
-import static eu.efus.conference.accreditation.accreditation.InputRules.FREE_TEXT_MESSAGE;
+import static eu.efus.conference.kit.web.InputRules.FREE_TEXT;
+import static eu.efus.conference.kit.web.InputRules.FREE_TEXT_MESSAGE;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

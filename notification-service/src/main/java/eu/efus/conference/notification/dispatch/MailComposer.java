@@ -3,6 +3,7 @@ package eu.efus.conference.notification.dispatch;
 import eu.efus.conference.notification.MailSettings;
 import eu.efus.conference.notification.calendar.Invitations;
 import eu.efus.conference.notification.ledger.Notification;
+import eu.efus.conference.notification.templates.MailData;
 import eu.efus.conference.notification.templates.MailRenderer;
 import eu.efus.conference.notification.templates.MailTemplate;
 import eu.efus.conference.notification.templates.RegistrationMail;
@@ -46,7 +47,7 @@ public class MailComposer {
     /** The email of a ledger entry; throws {@link MailPreparationException} when the entry cannot become one. */
     public MimeMessage compose(Notification entry, String messageId) {
         MailTemplate template = MailTemplate.of(entry.template());
-        RegistrationMail data = template.read(entry.model());
+        MailData data = template.read(entry.model());
         String language = RegistrationMail.language(entry.language());
         RenderedMail rendered = renderer.render(template, language, data);
         MimeMessage message = sender.createMimeMessage();
@@ -58,8 +59,12 @@ public class MailComposer {
             helper.setSubject(MailRenderer.singleLine(rendered.subject()));
             helper.setText(rendered.text(), rendered.html());
             if (template.withInvitation()) {
+                // Only registrations have a calendar invite (the press approval is the PRESS registration's).
+                if (!(data instanceof RegistrationMail registration)) {
+                    throw new MailPreparationException("Template " + template.id() + " has no registration to invite to");
+                }
                 helper.addAttachment(Invitations.FILE_NAME, new ByteArrayDataSource(
-                        Invitations.of(data, language, domain), Invitations.CONTENT_TYPE));
+                        Invitations.of(registration, language, domain), Invitations.CONTENT_TYPE));
             }
             message.setHeader("Message-ID", messageId);
             message.setHeader("Content-Language", language);

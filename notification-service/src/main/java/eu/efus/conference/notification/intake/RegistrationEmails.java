@@ -9,37 +9,25 @@ import eu.efus.conference.contracts.RegistrationPromoted;
 import eu.efus.conference.contracts.RegistrationWaitlisted;
 import eu.efus.conference.kit.consumer.CloudEventHandlers;
 import eu.efus.conference.kit.consumer.IdempotentConsumer;
-import eu.efus.conference.notification.dispatch.Dispatcher;
-import eu.efus.conference.notification.ledger.Ledger;
-import eu.efus.conference.notification.ledger.LedgerIds;
-import eu.efus.conference.notification.ledger.Notification;
 import eu.efus.conference.notification.templates.MailTemplate;
 import eu.efus.conference.notification.templates.RegistrationMail;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Turns registration events into ledger entries, and does nothing else: no mail is sent here, so a mail outage cannot
- * hold up the topic. An entry's id derives from (event id, template, recipient), so a replayed event inserts nothing
- * even if the kit's processed-events marker was never written.
+ * Turns registration events into ledger entries (see {@link LedgerIntake}). The confirmation of a registration of
+ * category PRESS is the press accreditation's approval email: registration-service creates that registration when the
+ * press officer approves, and its event carries the manage link the journalist needs.
  */
 @Configuration(proxyBeanMethods = false)
 public class RegistrationEmails {
 
-    private static final Logger log = LoggerFactory.getLogger(RegistrationEmails.class);
+    private final LedgerIntake intake;
 
-    private final Ledger ledger;
-    private final Dispatcher dispatcher;
-
-    public RegistrationEmails(Ledger ledger, Dispatcher dispatcher) {
-        this.ledger = ledger;
-        this.dispatcher = dispatcher;
+    public RegistrationEmails(LedgerIntake intake) {
+        this.intake = intake;
     }
 
     /** The binding {@code registrationEvents-in-0} (topic {@code registration.events}). */
@@ -47,7 +35,7 @@ public class RegistrationEmails {
     Consumer<Message<byte[]>> registrationEvents(IdempotentConsumer idempotent) {
         return new CloudEventHandlers(idempotent)
                 .on(EventTypes.REGISTRATION_CONFIRMED, RegistrationConfirmed.class, (event, data) -> record(event,
-                        MailTemplate.REGISTRATION_CONFIRMED, data.registrationId(), data.participant(), data.language()))
+                        confirmationOf(data), data.registrationId(), data.participant(), data.language()))
                 .on(EventTypes.REGISTRATION_WAITLISTED, RegistrationWaitlisted.class, (event, data) -> record(event,
                         MailTemplate.REGISTRATION_WAITLISTED, data.registrationId(), data.participant(), data.language()))
                 .on(EventTypes.REGISTRATION_PROMOTED, RegistrationPromoted.class, (event, data) -> record(event,
@@ -56,26 +44,16 @@ public class RegistrationEmails {
                         MailTemplate.REGISTRATION_CANCELLED, data.registrationId(), data.participant(), data.language()));
     }
 
+    /** A participant's confirmation, or for an accredited journalist (category PRESS) the approval of their request. */
+    static MailTemplate confirmationOf(RegistrationConfirmed data) {
+        return RegistrationMail.isPress(data.participant()) ? MailTemplate.ACCREDITATION_APPROVED
+                : MailTemplate.REGISTRATION_CONFIRMED;
+    }
+
     /** Writes the entry for this event unless it exists; returns whether it was new. */
     public boolean record(CloudEvent event, MailTemplate template, String registrationId, Participant participant,
             String language) {
-        if (participant == null || participant.email() == null || participant.email().isBlank()) {
-            // Unusable as it stands: the binder retries it a few times, then parks it in the dead-letter topic.
-            throw new IllegalArgumentException("Event " + event.id() + " has no recipient address");
-        }
-        String email = participant.email().trim();
-        Notification entry = Notification.pending(LedgerIds.forEvent(event.id(), template.id(), email), template.id(),
-                RegistrationMail.language(language), email, RegistrationMail.fullName(participant),
-                MailTemplate.toModel(event.data()), event.id(), registrationId, null, null,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        boolean inserted = ledger.insertIfAbsent(entry);
-        if (inserted) {
-            log.info("Ledger entry {} ({}) for registration {}, causation {}", entry.id(), template.id(), registrationId,
-                    event.id());
-            dispatcher.wake();
-        } else {
-            log.info("Ledger entry {} already exists; event {} was a replay", entry.id(), event.id());
-        }
-        return inserted;
+        return intake.record(event, template, participant == null ? null : participant.email(),
+                RegistrationMail.fullName(participant), language, registrationId, null);
     }
 }

@@ -7,6 +7,10 @@ import org.bson.Document;
  * One email of the delivery ledger (collection {@value Ledger#COLLECTION}): what to send to whom, rendered from
  * {@code model} (the data of the causing event, kept so that the email can be rendered again on resend), and how its
  * delivery went. The outbox fields the kit adds ({@code pendingEvents}…) are not mapped here.
+ *
+ * <p>{@code registrationId} is the registration an email is about (the registration emails, and the press approval,
+ * which confirms the PRESS registration); {@code accreditationId} the press accreditation request (received,
+ * needs-info, rejected). Entries written before accreditations existed have no {@code accreditationId}.
  */
 public record Notification(
         String id,
@@ -27,14 +31,16 @@ public record Notification(
         String claim,
         String causationId,
         String registrationId,
+        String accreditationId,
         String resendOf,
         String requestedBy) {
 
     /** A new entry, due now. */
     public static Notification pending(String id, String template, String language, String recipient, String recipientName,
-            Document model, String causationId, String registrationId, String resendOf, String requestedBy, Instant now) {
+            Document model, String causationId, String registrationId, String accreditationId, String resendOf,
+            String requestedBy, Instant now) {
         return new Notification(id, template, language, recipient, Ledger.recipientKey(recipient), recipientName, model,
-                NotificationStatus.PENDING, 0, null, null, now, null, now, null, null, causationId, registrationId, resendOf,
-                requestedBy);
+                NotificationStatus.PENDING, 0, null, null, now, null, now, null, null, causationId, registrationId,
+                accreditationId, resendOf, requestedBy);
     }
 }

@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -55,7 +56,7 @@ public class MailRenderer {
     }
 
     /** The email {@code template} in {@code language} for this event data. */
-    public RenderedMail render(MailTemplate template, String language, RegistrationMail data) {
+    public RenderedMail render(MailTemplate template, String language, MailData data) {
         String lang = RegistrationMail.language(language);
         Locale locale = Locale.forLanguageTag(lang);
         MailView view = view(template, lang, locale, data);
@@ -68,21 +69,48 @@ public class MailRenderer {
         return new RenderedMail(view.subject(), text, engine.process(base + ".html", context));
     }
 
-    private MailView view(MailTemplate template, String lang, Locale locale, RegistrationMail data) {
+    private MailView view(MailTemplate template, String lang, Locale locale, MailData data) {
         EventSummary event = data.event();
         ZoneId zone = zone(event);
         String title = text(event.title(), lang);
-        List<MailView.SessionLine> sessions = data.sessions().stream()
+        String subject = singleLine(messages.getMessage("subject." + template.id(), new Object[] {title}, locale));
+        String when = when(event.startsAt(), event.endsAt(), zone, locale);
+        String place = place(event, locale);
+        boolean online = "WEBCONFERENCE".equals(event.kind());
+        if (data instanceof AccreditationMail accreditation) {
+            String outlet = accreditation.journalist() == null ? null : accreditation.journalist().mediaOutlet();
+            return new MailView(subject, accreditation.recipientName(), title, when, place, List.of(), null, null, false,
+                    List.of(), false, online, safeLink(accreditation.privateUrl()), blankToNull(outlet),
+                    lines(accreditation.coverageNotes()), lines(accreditation.question()), lines(accreditation.reason()));
+        }
+        RegistrationMail registration = (RegistrationMail) data;
+        List<MailView.SessionLine> sessions = registration.sessions().stream()
                 .map(s -> new MailView.SessionLine(text(s.title(), lang), details(s, locale),
                         when(s.startsAt(), s.endsAt(), zone, locale), status(s, locale), "CONFIRMED".equals(s.status())))
                 .toList();
-        List<String> promoted = data.sessions().stream().filter(s -> data.promotedSessions().contains(s.code()))
-                .map(s -> text(s.title(), lang)).toList();
-        String subject = singleLine(messages.getMessage("subject." + template.id(), new Object[] {title}, locale));
-        boolean anyWaitlisted = data.sessions().stream().anyMatch(s -> "WAITLISTED".equals(s.status()));
-        return new MailView(subject, RegistrationMail.fullName(data.participant()), title,
-                when(event.startsAt(), event.endsAt(), zone, locale), place(event, locale), sessions,
-                safeLink(data.manageUrl()), data.waitlistPosition(), data.eventSeat(), promoted, anyWaitlisted);
+        List<String> promoted = registration.sessions().stream()
+                .filter(s -> registration.promotedSessions().contains(s.code())).map(s -> text(s.title(), lang)).toList();
+        boolean anyWaitlisted = registration.sessions().stream().anyMatch(s -> "WAITLISTED".equals(s.status()));
+        return new MailView(subject, registration.recipientName(), title, when, place, sessions,
+                safeLink(registration.manageUrl()), registration.waitlistPosition(), registration.eventSeat(), promoted,
+                anyWaitlisted, online, null, null, List.of(), List.of(), List.of());
+    }
+
+    /**
+     * A text somebody typed, line by line: line breaks of every kind kept, other control characters dropped, no
+     * leading or trailing blank lines. Escaping is the template's job.
+     */
+    static List<String> lines(String typed) {
+        if (typed == null) {
+            return List.of();
+        }
+        String text = typed.replaceAll("\\r\\n?|[\\u0085\\u2028\\u2029]", "\n")
+                .replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+        return text.isEmpty() ? List.of() : Arrays.stream(text.split("\n", -1)).map(String::stripTrailing).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** Header values must stay on one line whatever the event data holds (no header injection). */

@@ -4,7 +4,13 @@ import java.util.List;
 
 /**
  * What a mail template sees: everything already in the recipient's language, dates formatted in the event's time zone.
- * Templates escape it on output (HTML) or print it as is (plain text).
+ * Templates escape it on output (HTML) or print it as is (plain text). Texts somebody typed (coverage notes, the press
+ * officer's question or reason) come line by line, so that the HTML keeps their line breaks as {@code <br>} between
+ * escaped lines; a missing one is an empty list.
+ *
+ * @param manageUrl  the registration's manage link, when it is a web link
+ * @param privateUrl the journalist's link to their accreditation request, when it is a web link
+ * @param online     a webconference: no venue, no badge to collect
  */
 public record MailView(
         String subject,
@@ -17,9 +23,25 @@ public record MailView(
         Integer waitlistPosition,
         boolean eventSeat,
         List<String> promoted,
-        boolean anyWaitlisted) {
+        boolean anyWaitlisted,
+        boolean online,
+        String privateUrl,
+        String mediaOutlet,
+        List<String> coverageNotes,
+        List<String> question,
+        List<String> reason) {
 
     /** One session of the registration as it stands. */
     public record SessionLine(String title, String details, String when, String status, boolean confirmed) {
+    }
+
+    /** Whether the email carries a personal link (the footer asks not to forward it). */
+    public boolean personalLink() {
+        return manageUrl != null || privateUrl != null;
+    }
+
+    /** Whether any of the sessions is confirmed (and so in the calendar invite). */
+    public boolean anyConfirmed() {
+        return sessions.stream().anyMatch(SessionLine::confirmed);
     }
 }

@@ -12,7 +12,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** What the four registration emails are made of, whichever event caused them. */
+/**
+ * What the registration emails are made of, whichever event caused them; also the press approval, which is the
+ * confirmation of a registration of category PRESS.
+ */
 public record RegistrationMail(
         String registrationId,
         EventSummary event,
@@ -22,7 +25,7 @@ public record RegistrationMail(
         String manageUrl,
         Integer waitlistPosition,
         boolean eventSeat,
-        List<String> promotedSessions) {
+        List<String> promotedSessions) implements MailData {
 
     public RegistrationMail {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
@@ -49,12 +52,24 @@ public record RegistrationMail(
         throw new IllegalArgumentException("No email for " + data.getClass().getSimpleName());
     }
 
+    @Override
+    public String recipientName() {
+        return fullName(participant);
+    }
+
+    /** Whether the participant is an accredited journalist: registration-service gives them the category PRESS. */
+    public static boolean isPress(Participant participant) {
+        return participant != null && "PRESS".equalsIgnoreCase(participant.category());
+    }
+
     /** "First Last", whichever parts are there. */
     public static String fullName(Participant participant) {
-        if (participant == null) {
-            return "";
-        }
-        return Stream.of(participant.firstName(), participant.lastName()).filter(Objects::nonNull).map(String::trim)
+        return participant == null ? "" : fullName(participant.firstName(), participant.lastName());
+    }
+
+    /** "First Last", whichever parts are there. */
+    public static String fullName(String firstName, String lastName) {
+        return Stream.of(firstName, lastName).filter(Objects::nonNull).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
     }
 

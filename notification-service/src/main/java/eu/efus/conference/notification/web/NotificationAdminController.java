@@ -56,8 +56,8 @@ public class NotificationAdminController {
         Notification original = ledger.find(id).orElseThrow(() -> ApiException.notFound("No email " + id));
         Notification copy = Notification.pending(LedgerIds.random(), original.template(), original.language(),
                 original.recipient(), original.recipientName(), original.model(), original.causationId(),
-                original.registrationId(), original.id(), StaffTokenSecurity.staffName(staff),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                original.registrationId(), original.accreditationId(), original.id(),
+                StaffTokenSecurity.staffName(staff), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         ledger.insertIfAbsent(copy);
         log.info("Email {} queued as a resend of {} by staff {}", copy.id(), original.id(), copy.requestedBy());
         dispatcher.wake();

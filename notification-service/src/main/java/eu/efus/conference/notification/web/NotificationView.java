@@ -18,12 +18,13 @@ public record NotificationView(
         OffsetDateTime sentAt,
         String recipient,
         String registrationId,
+        String accreditationId,
         String resendOf) {
 
     static NotificationView of(Notification entry) {
         return new NotificationView(entry.id(), entry.template(), entry.language(), entry.status().name(),
                 entry.attempts(), entry.lastError(), entry.messageId(), utc(entry.createdAt()), utc(entry.sentAt()),
-                entry.recipient(), entry.registrationId(), entry.resendOf());
+                entry.recipient(), entry.registrationId(), entry.accreditationId(), entry.resendOf());
     }
 
     private static OffsetDateTime utc(Instant instant) {

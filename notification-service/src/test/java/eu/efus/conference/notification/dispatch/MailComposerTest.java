@@ -3,6 +3,7 @@ package eu.efus.conference.notification.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.efus.conference.contracts.CloudEvent;
 import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.notification.Golden;
 import eu.efus.conference.notification.MailSettings;
@@ -28,9 +29,12 @@ class MailComposerTest {
             new MailSettings(null, null, null, null, null, null, null, null));
 
     private static Notification entry(MailTemplate template, String type, String recipient, String name) {
-        return Notification.pending("n-test", template.id(), "fr", recipient, name,
-                MailTemplate.toModel(Golden.event(type).data()), Golden.SAMPLE_ID, Golden.SAMPLE_REGISTRATION, null, null,
-                Instant.now());
+        return entry(template, Golden.event(type), recipient, name);
+    }
+
+    private static Notification entry(MailTemplate template, CloudEvent cause, String recipient, String name) {
+        return Notification.pending("n-test", template.id(), "fr", recipient, name, template.model(cause.data()),
+                cause.id(), cause.subject(), null, null, null, Instant.now());
     }
 
     /** The message as the mail server receives it. */
@@ -91,5 +95,47 @@ class MailComposerTest {
                 "ana@example.org\r\nBcc: victim@example.org", "Ana");
         assertThatThrownBy(() -> composer.compose(entry, "<x@y>")).isInstanceOf(MailPreparationException.class)
                 .satisfies(e -> assertThat(SmtpFailures.isTransient(e)).isFalse());
+    }
+
+    @Test
+    void thePressApprovalCarriesTheInviteAndTheManageLink() throws Exception {
+        Notification entry = entry(MailTemplate.ACCREDITATION_APPROVED,
+                Golden.pressConfirmed(Golden.SAMPLE_EMAIL, Golden.SAMPLE_REGISTRATION, false), Golden.SAMPLE_EMAIL,
+                "Marc Example");
+        MimeMessage message = onTheWire(composer.compose(entry, "<x@y>"));
+        assertThat(message.getSubject()).isEqualTo("Accréditation presse accordée — Sécurité, Démocratie & Villes 2027");
+        Multipart mixed = (Multipart) message.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        assertThat((String) alternative.getBodyPart(0).getContent()).contains(Golden.MANAGE_URL);
+        String ics = new String(mixed.getBodyPart(1).getInputStream().readAllBytes(), "UTF-8");
+        // The event only: the usual PRESS registration has no sessions.
+        assertThat(ics).contains("UID:" + Golden.SAMPLE_REGISTRATION + "-SDC-2027-BRU@conference.efus.example")
+                .doesNotContain("W-DRUGS", "token");
+        assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(2);
+    }
+
+    @Test
+    void theAccreditationEmailsHaveNoInvite() throws Exception {
+        for (MailTemplate template : new MailTemplate[] {MailTemplate.ACCREDITATION_RECEIVED,
+                MailTemplate.ACCREDITATION_NEEDS_INFO, MailTemplate.ACCREDITATION_REJECTED}) {
+            String type = switch (template) {
+                case ACCREDITATION_RECEIVED -> EventTypes.ACCREDITATION_RECEIVED;
+                case ACCREDITATION_NEEDS_INFO -> EventTypes.ACCREDITATION_NEEDS_INFO;
+                default -> EventTypes.ACCREDITATION_REJECTED;
+            };
+            Notification entry = entry(template, type, Golden.SAMPLE_JOURNALIST, "Marc Example");
+            MimeMessage message = onTheWire(composer.compose(entry, "<x@y>"));
+            assertThat(((Multipart) message.getContent()).getCount()).as(template.id()).isEqualTo(1);
+            assertThat(message.getSubject()).as(template.id()).endsWith("— Sécurité, Démocratie & Villes 2027");
+        }
+    }
+
+    @Test
+    void theLedgerKeepsNeitherThePressCardNumberNorTheDecidingOfficer() {
+        Notification entry = entry(MailTemplate.ACCREDITATION_REJECTED, EventTypes.ACCREDITATION_REJECTED,
+                Golden.SAMPLE_JOURNALIST, "Marc Example");
+        assertThat(entry.model().toJson()).doesNotContain("pressCardNumber", "BE-00000", "decidedBy", "press-officer")
+                .contains("The press quota for this event is reached", "Le Quotidien");
     }
 }

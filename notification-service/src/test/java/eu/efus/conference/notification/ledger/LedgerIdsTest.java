@@ -26,4 +26,18 @@ class LedgerIdsTest {
         assertThat(LedgerIds.forEvent(EVENT, "registration-confirmed", "bob@example.org")).isNotEqualTo(id);
         assertThat(LedgerIds.random()).startsWith("n-").isNotEqualTo(LedgerIds.random());
     }
+
+    @Test
+    void anEmailSentOncePerRequestHasOneIdWhateverEventAsksForIt() {
+        String id = LedgerIds.forAggregate("a-9Xc4Lm2Qw", "accreditation-received", "marc.example@press.example");
+        assertThat(id).startsWith("n-")
+                .isEqualTo(LedgerIds.forAggregate("a-9Xc4Lm2Qw", "accreditation-received", " Marc.Example@PRESS.example"))
+                // Pinned, like the event-based ids.
+                .isEqualTo("n-74f81fdc-75f4-38fc-a5ff-1e5b9e7b5ae8")
+                // Never the id of an event-based entry, even if an event id looked like an aggregate id.
+                .isNotEqualTo(LedgerIds.forEvent("a-9Xc4Lm2Qw", "accreditation-received", "marc.example@press.example"));
+        assertThat(LedgerIds.forAggregate("a-other", "accreditation-received", "marc.example@press.example")).isNotEqualTo(id);
+        assertThat(LedgerIds.forAggregate("a-9Xc4Lm2Qw", "accreditation-rejected", "marc.example@press.example"))
+                .isNotEqualTo(id);
+    }
 }

@@ -17,8 +17,10 @@ class MailRendererTest {
 
     private static final MailRenderer RENDERER = new MailRenderer();
 
+    /** The registration emails; the accreditation ones are {@link AccreditationMailsTest}'s. */
     static Stream<Arguments> everyTemplateInEveryLanguage() {
-        return Stream.of(MailTemplate.values())
+        return Stream.of(MailTemplate.REGISTRATION_CONFIRMED, MailTemplate.REGISTRATION_WAITLISTED,
+                MailTemplate.REGISTRATION_PROMOTED, MailTemplate.REGISTRATION_CANCELLED)
                 .flatMap(template -> Stream.of("fr", "en").map(language -> Arguments.of(template, language)));
     }
 
@@ -28,6 +30,7 @@ class MailRendererTest {
             case REGISTRATION_WAITLISTED -> EventTypes.REGISTRATION_WAITLISTED;
             case REGISTRATION_PROMOTED -> EventTypes.REGISTRATION_PROMOTED;
             case REGISTRATION_CANCELLED -> EventTypes.REGISTRATION_CANCELLED;
+            default -> throw new IllegalArgumentException(template.id());
         };
     }
 
@@ -107,6 +110,17 @@ class MailRendererTest {
                     .contains("O&#39;Brien &amp; Co");
             assertThat(mail.text()).contains("<script>alert(1)</script> O'Brien & Co");
             assertThat(mail.subject()).doesNotContain("\r", "\n").endsWith("Bcc: victim@example.org");
+        }
+    }
+
+    @Test
+    void theRegistrationEmailsAreUnchangedByTheAccreditationFields() {
+        for (String language : new String[] {"en", "fr"}) {
+            RenderedMail mail = render(MailTemplate.REGISTRATION_CONFIRMED, language);
+            // No accreditation wording, no empty quote or request table from the new fragments.
+            assertThat(mail.html()).doesNotContain("<blockquote", "accreditation", "accréditation");
+            assertThat(mail.text()).contains(language.equals("fr") ? "merci de ne pas le transférer"
+                    : "please do not forward it");
         }
     }
 

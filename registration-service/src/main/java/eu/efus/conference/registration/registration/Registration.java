@@ -1,5 +1,6 @@
 package eu.efus.conference.registration.registration;
 
+import eu.efus.conference.kit.identity.ManageToken;
 import eu.efus.conference.contracts.Participant;
 import java.time.Instant;
 import java.util.List;

@@ -9,6 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
+import static eu.efus.conference.kit.web.InputRules.EMAIL;
+import static eu.efus.conference.kit.web.InputRules.FREE_TEXT;
+import static eu.efus.conference.kit.web.InputRules.NO_CONTROL;
+
 /**
  * The public registration form (API.md). Only these fields exist: anything else in the body (status, id…) is refused,
  * so a client cannot set what the service decides.
@@ -31,12 +35,6 @@ public record RegistrationRequest(
         @Size(max = 500, message = "must be at most 500 characters")
         @Pattern(regexp = FREE_TEXT, message = "must not contain control characters") String accessibilityNeeds,
         @NotNull(message = "is required") @Valid Consents consents) {
-
-    static final String NO_CONTROL = "^[^\\p{Cntrl}]*$";
-    /** Free text may have line breaks, nothing else below 0x20. */
-    static final String FREE_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
-    /** A pragmatic address check: one @, a dotted domain, no spaces, quotes, angle brackets or control characters. */
-    static final String EMAIL = "^[^\\s\"<>()\\[\\]\\\\,;:@\\p{Cntrl}]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$";
 
     /** What the participant agreed to. */
     public record Consents(

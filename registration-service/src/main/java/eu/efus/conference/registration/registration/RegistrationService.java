@@ -1,5 +1,7 @@
 package eu.efus.conference.registration.registration;
 
+import eu.efus.conference.kit.identity.ManageToken;
+import eu.efus.conference.kit.identity.Ids;
 import eu.efus.conference.contracts.CloudEvent;
 import eu.efus.conference.contracts.Participant;
 import eu.efus.conference.kit.ServiceKitProperties;

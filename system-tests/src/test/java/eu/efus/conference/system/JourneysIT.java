@@ -28,13 +28,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A participant's journey on the stack started as {@code ./run.sh} starts it, through the gateway only: register, the
- * email arrives (read over IMAP), the private link works, cancel, the first waiting person is promoted and emailed;
- * organisers see the attendees and the delivery ledger; stopping keeps the data for the next start.
+ * The users' journeys on the stack started as {@code ./run.sh} starts it, through the gateway and IMAP only: a
+ * participant registers, the email arrives, the private link works, cancels, the first waiting person is promoted and
+ * emailed; a journalist requests accreditation, the press officer asks a question, approves or rejects, and the
+ * journalist gets exactly the emails that go with it; organisers see attendees and the delivery ledger; stopping keeps
+ * the data for the next start.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RegistrationJourneyIT {
+class JourneysIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -237,6 +239,116 @@ class RegistrationJourneyIT {
         assertThat(call("GET", "/api/nothing-here", null).status()).isEqualTo(404);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
                 .until(() -> Mailbox.read(stack.imapPort(), address).isEmpty());
+    }
+
+    static String accreditationForm(String email, String language) {
+        return """
+                {"firstName":"Marc","lastName":"Example","email":"%s","mediaOutlet":"Le Quotidien","mediaType":"PRINT",
+                 "country":"BE","language":"%s","pressCardNumber":"BE-4242","coverageNotes":"Report on the field visits"}
+                """.formatted(email, language);
+    }
+
+    Response decide(String id, String decision, String reason) throws Exception {
+        String body = reason == null ? "{\"decision\":\"%s\"}".formatted(decision)
+                : "{\"decision\":\"%s\",\"reason\":\"%s\"}".formatted(decision, reason);
+        return call("POST", "/api/accreditations/" + id + "/decision", body, "Authorization", PRESS_OFFICER);
+    }
+
+    static Map<String, String> accreditationLink(Mailbox.Mail mail) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(https?://\\S+/accreditation#id=[A-Za-z0-9_-]+&token=[A-Za-z0-9_-]+)").matcher(mail.text());
+        assertThat(m.find()).as("accreditation link in: " + mail.text()).isTrue();
+        return fragment(m.group(1));
+    }
+
+    @Test
+    @Order(6)
+    void aJournalistIsAskedAQuestionAnswersItIsApprovedAndGetsExactlyOneApprovalEmail() throws Exception {
+        String journalist = email("journalist");
+        Response requested = call("POST", "/api/events/SDC-BRUSSELS/accreditations", accreditationForm(journalist, "fr"));
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(202);
+        assertThat(requested.body().get("status").asString()).isEqualTo("PENDING");
+        String id = requested.body().get("id").asString();
+        assertThat(requested.raw()).doesNotContain("token");
+
+        Mailbox.Mail received = awaitMail(journalist, "");
+        Map<String, String> link = accreditationLink(received);
+        assertThat(link.get("id")).isEqualTo(id);
+        Response own = call("GET", "/api/accreditations/" + id, null, "X-Manage-Token", link.get("token"));
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().get("status").asString()).isEqualTo("PENDING");
+        assertThat(call("GET", "/accreditation", null).contentType()).startsWith("text/html");
+
+        // The desk: press officers only.
+        assertThat(call("GET", "/api/accreditations?event=SDC-BRUSSELS&status=PENDING", null).status()).isEqualTo(401);
+        assertThat(call("GET", "/api/accreditations?event=SDC-BRUSSELS&status=PENDING", null,
+                "Authorization", ORGANIZER).status()).isEqualTo(403);
+        Response queue = call("GET", "/api/accreditations?event=SDC-BRUSSELS&status=PENDING", null,
+                "Authorization", PRESS_OFFICER);
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.raw()).contains(id);
+        assertThat(call("POST", "/api/accreditations/" + id + "/decision", "{\"decision\":\"APPROVED\"}",
+                "Authorization", ORGANIZER).status()).isEqualTo(403);
+
+        assertThat(decide(id, "NEEDS_INFO", "Could you send a link to one of your recent articles?").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.read(stack.imapPort(), journalist).size() == 2);
+        Mailbox.Mail question = Mailbox.read(stack.imapPort(), journalist).get(1);
+        assertThat(question.text()).contains("recent articles");
+        Map<String, String> answerLink = accreditationLink(question);
+        Response answered = call("POST", "/api/accreditations/" + id + "/info",
+                "{\"answer\":\"https://news.example/urban-security\"}", "X-Manage-Token", answerLink.get("token"));
+        assertThat(answered.status()).as(answered.raw()).isEqualTo(200);
+        assertThat(call("GET", "/api/accreditations/" + id, null, "X-Manage-Token", link.get("token")).body()
+                .get("status").asString()).isEqualTo("PENDING");
+
+        assertThat(decide(id, "APPROVED", null).status()).isEqualTo(200);
+        assertThat(decide(id, "APPROVED", null).status()).as("the same decision again").isEqualTo(200);
+        assertThat(decide(id, "REJECTED", "changed my mind").status()).as("contradicting a final decision").isEqualTo(409);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.read(stack.imapPort(), journalist).size() >= 3);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> Mailbox.read(stack.imapPort(), journalist).size() == 3);
+        Mailbox.Mail approval = Mailbox.read(stack.imapPort(), journalist).get(2);
+        assertThat(approval.calendar()).contains("BEGIN:VEVENT");
+        Map<String, String> manage = fragment(approval.manageLink());
+        Response registration = call("GET", "/api/registrations/" + manage.get("id"), null, "X-Manage-Token", manage.get("token"));
+        assertThat(registration.status()).isEqualTo(200);
+        assertThat(registration.body().get("participant").get("category").asString()).isEqualTo("PRESS");
+
+        String csv = call("GET", "/api/admin/events/SDC-BRUSSELS/registrations", null, "Authorization", ORGANIZER,
+                "Accept", "text/csv").raw();
+        assertThat(csv.lines().filter(line -> line.contains(journalist)).toList()).singleElement()
+                .satisfies(line -> assertThat(line).contains("PRESS").contains("CONFIRMED"));
+
+        Response history = call("GET", "/api/accreditations/" + id, null, "Authorization", PRESS_OFFICER);
+        assertThat(history.status()).isEqualTo(200);
+        List<String> transitions = new ArrayList<>();
+        history.body().get("history").forEach(h -> transitions.add(h.get("to").asString()));
+        assertThat(transitions).containsSubsequence("PENDING", "NEEDS_INFO", "PENDING", "APPROVED");
+        assertThat(history.body().get("history").toString()).contains("press-officer");
+    }
+
+    @Test
+    @Order(7)
+    void aRejectedJournalistIsToldTheReasonAndAnotherJournalistsLinkOpensNothing() throws Exception {
+        String journalist = email("rejected");
+        Response requested = call("POST", "/api/events/SDC-BRUSSELS/accreditations", accreditationForm(journalist, "en"));
+        String id = requested.body().get("id").asString();
+        Map<String, String> link = accreditationLink(awaitMail(journalist, ""));
+        assertThat(decide(id, "REJECTED", null).status()).as("a rejection needs its reason").isEqualTo(400);
+        assertThat(decide(id, "REJECTED", "Accreditation is reserved for the media covering the conference").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Mailbox.read(stack.imapPort(), journalist).size() == 2);
+        assertThat(Mailbox.read(stack.imapPort(), journalist).get(1).text()).contains("reserved for the media");
+
+        String other = email("other");
+        String otherId = call("POST", "/api/events/SDC-BRUSSELS/accreditations", accreditationForm(other, "en")).body()
+                .get("id").asString();
+        assertThat(call("GET", "/api/accreditations/" + otherId, null, "X-Manage-Token", link.get("token")).status())
+                .isEqualTo(404);
+        Response bad = call("POST", "/api/events/SDC-BRUSSELS/accreditations",
+                accreditationForm(email("bad"), "en").replace("\"PRINT\"", "\"BLOG\""));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.raw()).contains("mediaType");
     }
 
     @Test

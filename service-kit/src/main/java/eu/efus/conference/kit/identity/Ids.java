@@ -1,9 +1,9 @@
-package eu.efus.conference.accreditation.accreditation;
+package eu.efus.conference.kit.identity;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Opaque, random, non-sequential identifiers (128 bits). (A copy of registration-service's; it belongs in service-kit.) */
+/** Opaque, random, non-sequential identifiers (128 bits). */
 public final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,4 +1,4 @@
-package eu.efus.conference.accreditation.accreditation;
+package eu.efus.conference.kit.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,9 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The journalist's private link secret: 256 random bits, given only by email, stored only as a SHA-256 hash and
- * compared in constant time. No salt is needed because the token itself is random and long.
- * (A copy of registration-service's class; it belongs in service-kit.)
+ * A private link secret (a participant's manage link, a journalist's accreditation link): 256 random bits, given only
+ * by email, stored only as a SHA-256 hash and compared in constant time. A hash without salt is enough here because the token itself is random and long.
  */
 public final class ManageToken {
 
@@ -34,7 +33,8 @@ public final class ManageToken {
         if (presented == null || storedHash == null || presented.length() > 200) {
             return false;
         }
-        return MessageDigest.isEqual(sha256(presented), HexFormat.of().parseHex(storedHash));
+        byte[] expected = HexFormat.of().parseHex(storedHash);
+        return MessageDigest.isEqual(sha256(presented), expected);
     }
 
     private static byte[] sha256(String value) {

@@ -1,6 +1,6 @@
-package eu.efus.conference.accreditation.accreditation;
+package eu.efus.conference.kit.web;
 
-/** Patterns for what the public may type: the same rules as registration-service's form (they belong in service-kit). */
+/** Patterns for what the public may type, shared by every form of every service. */
 public final class InputRules {
 
     /** Names and one-line fields: no control character at all, so no header injection through an email. */
