@@ -101,6 +101,36 @@ class PressAdmissionIT extends RegistrationServiceITBase {
         assertThat(csv).contains(email).contains("PRESS");
     }
 
+    @Test
+    void aJournalistAlreadyRegisteredAsParticipantIsConvertedAndToldOnce() throws Exception {
+        String code = createEvent("CONV-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(), 1, 5);
+        String email = "dual-" + UUID.randomUUID().toString().substring(0, 8) + "@press.example";
+        Response participant = call("POST", "/api/events/" + code + "/registrations", form(email));
+        Response waiting = call("POST", "/api/events/" + code + "/registrations", form(uniqueEmail()));
+        assertThat(waiting.body().get("status").asString()).isEqualTo("WAITLISTED");
+        String id = participant.body().get("id").asString();
+        awaitEvent(id, EventTypes.REGISTRATION_CONFIRMED);
+
+        String accreditationId = "a-" + UUID.randomUUID().toString().substring(0, 10);
+        JsonNode event = call("GET", "/api/events/" + code, null).body();
+        AccreditationApproved approved = new AccreditationApproved(accreditationId,
+                new eu.efus.conference.contracts.EventSummary(code, "CONFERENCE", null, null, "Brussels", "BE",
+                        java.time.OffsetDateTime.parse(event.get("startsAt").asString()),
+                        java.time.OffsetDateTime.parse(event.get("endsAt").asString()), "Europe/Brussels"),
+                new Journalist("Ana", "Example", email, "Radio Example", "RADIO", "PT", null), "en", "press-officer");
+        KafkaProbe.send(TestInfrastructure.get().kafkaBootstrap(), Topics.ACCREDITATION_EVENTS, accreditationId,
+                CloudEventCodec.toBytes(CloudEventCodec.create("/accreditation-service", EventTypes.ACCREDITATION_APPROVED,
+                        accreditationId, approved)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventsFor(id).stream()
+                .filter(e -> e.type().equals(EventTypes.REGISTRATION_CONFIRMED))
+                .anyMatch(e -> "PRESS".equals(e.dataAs(RegistrationConfirmed.class).participant().category())));
+        assertThat(mongo.getCollection("registrations").countDocuments(new org.bson.Document("participant.email", email)))
+                .isEqualTo(1);
+        // Its participant seat went to the person waiting.
+        awaitEvent(waiting.body().get("id").asString(), EventTypes.REGISTRATION_PROMOTED);
+    }
+
     private static String golden(String type) throws Exception {
         try (InputStream in = PressAdmissionIT.class.getResourceAsStream("/golden/" + type + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

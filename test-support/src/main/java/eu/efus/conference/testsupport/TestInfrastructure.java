@@ -85,13 +85,30 @@ public final class TestInfrastructure {
         }
     }
 
-    /** A TCP port nothing listens on right now. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A TCP port nothing listens on right now, below the kernel's ephemeral range (32768+): a server that is stopped
+     * and started again on it (the mail server in outage tests) cannot find it taken by some client's outgoing socket.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (!HANDED_OUT.contains(port) && isFree(port)) {
+                HANDED_OUT.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port found between 20000 and 32000");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
             socket.setReuseAddress(true);
-            return socket.getLocalPort();
+            return true;
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return false;
         }
     }
 

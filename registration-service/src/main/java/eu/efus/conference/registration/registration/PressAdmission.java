@@ -28,7 +28,8 @@ import org.springframework.messaging.Message;
 /**
  * An approved press accreditation makes the journalist a confirmed attendee of category PRESS. Press attendees hold no
  * participant seat (the press quota is the accreditation desk's rule). The registration and its confirmation fact are
- * one insert, keyed by the accreditation so a redelivered approval creates nothing twice.
+ * one insert, keyed by the accreditation so a redelivered approval creates nothing twice; a journalist who had already
+ * registered as a participant has that registration converted instead.
  */
 @Configuration(proxyBeanMethods = false)
 public class PressAdmission {
@@ -85,8 +86,7 @@ public class PressAdmission {
             if (e.getMessage().contains("idempotency")) {
                 log.debug("Accreditation {} already admitted", approved.accreditationId());
             } else {
-                log.warn("Accreditation {}: this journalist already has an active registration for {}; kept as is",
-                        approved.accreditationId(), event.code());
+                registrations.convertToPress(registration.activeKey(), event);
             }
             return;
         }

@@ -334,6 +334,42 @@ public class RegistrationService {
         return false;
     }
 
+    /**
+     * An approved journalist who had already registered as a participant: the registration becomes a PRESS one, its
+     * participant seat goes to the next person waiting, and the approval email (with a fresh link) goes out.
+     */
+    public void convertToPress(String activeKey, ConferenceEvent event) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Registration r = mongo.findOne(Query.query(Criteria.where("activeKey").is(activeKey)), Registration.class);
+            if (r == null) {
+                throw new IllegalStateException("No active registration to convert for " + event.code());
+            }
+            if (Category.PRESS.name().equals(r.participant().category())) {
+                return;
+            }
+            String token = ManageToken.generate();
+            List<String> hashes = new ArrayList<>(r.tokenHashes());
+            hashes.add(ManageToken.hash(token));
+            Participant press = new Participant(r.participant().firstName(), r.participant().lastName(),
+                    r.participant().email(), r.participant().organisation(), r.participant().country(), Category.PRESS.name());
+            Registration after = new Registration(r.id(), r.eventCode(), r.activeKey(), r.idempotencyKey(), r.requestHash(),
+                    RegistrationStatus.CONFIRMED, press, r.language(), r.dietaryRequirements(), r.accessibilityNeeds(),
+                    r.photographyConsent(), r.sessions(), r.outcome(), hashes, r.createdAt(), clock.instant(), null,
+                    r.version() + 1);
+            Update update = new Update().set("participant", press).set("status", RegistrationStatus.CONFIRMED)
+                    .set("tokenHashes", hashes).set("updatedAt", after.updatedAt()).inc("version", 1);
+            Outbox.append(update, RegistrationEvents.confirmed(after, event, currentPositions(r), manageUrl(r.id(), token)));
+            if (updateIfUnchanged(r, update)) {
+                relay.wake();
+                log.info("Registration {} converted to PRESS", r.id());
+                seats.release(SeatKey.event(event.code()), r.id());
+                promoteWaiting(event);
+                return;
+            }
+        }
+        throw new IllegalStateException("Converting a registration to PRESS kept conflicting; the event will be retried");
+    }
+
     /** Finishes registrations whose seat allocation was interrupted (a crash between the steps). */
     public void recoverInterrupted(Instant olderThan) {
         List<Registration> stuck = mongo.find(Query.query(Criteria.where("status").is(RegistrationStatus.ALLOCATING)
