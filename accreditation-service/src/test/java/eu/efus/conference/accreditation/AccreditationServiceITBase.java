@@ -1,5 +1,8 @@
 package eu.efus.conference.accreditation;
 
+import eu.efus.conference.testsupport.Http.Response;
+import eu.efus.conference.testsupport.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,6 +52,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AccreditationServiceITBase {
 
+    Response call(String method, String path, String body, String... headers) throws Exception {
+        return Http.call("http://localhost:" + port, method, path, body, headers);
+    }
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String BASE_URL = "http://conference.test";
@@ -77,31 +84,6 @@ public abstract class AccreditationServiceITBase {
     }
 
     // --- HTTP -------------------------------------------------------------------------------------------------------
-
-    /** One HTTP answer, with its body parsed when it is JSON. */
-    public record Response(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
-
-        public String text(String field) {
-            JsonNode node = body.get(field);
-            return node == null || node.isNull() ? null : node.asString();
-        }
-    }
-
-    Response call(String method, String path, String body, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        JsonNode json = contentType.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-        return new Response(response.statusCode(), contentType, json, response.body(), response.headers());
-    }
 
     static String officer(String name) {
         return StaffTokens.bearer(name, "PRESS_OFFICER");

@@ -1,5 +1,7 @@
 package eu.efus.conference.accreditation;
 
+import eu.efus.conference.testsupport.Http.Response;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -47,12 +49,7 @@ class BadInputIT extends AccreditationServiceITBase {
     }
 
     static List<String> fields(Response response) {
-        List<String> fields = new ArrayList<>();
-        JsonNode errors = response.body().get("errors");
-        if (errors != null) {
-            errors.forEach(e -> fields.add(e.get("field").asString()));
-        }
-        return fields;
+        return response.problemFields();
     }
 
     static String email() {

@@ -1,5 +1,7 @@
 package eu.efus.conference.accreditation;
 
+import eu.efus.conference.testsupport.Http.Response;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.efus.conference.accreditation.quota.PressQuota;

@@ -1,5 +1,7 @@
 package eu.efus.conference.registration;
 
+import eu.efus.conference.testsupport.Http.Response;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -28,12 +30,7 @@ class BadInputIT extends RegistrationServiceITBase {
     }
 
     static List<String> fields(Response response) {
-        List<String> fields = new ArrayList<>();
-        JsonNode errors = response.body().get("errors");
-        if (errors != null) {
-            errors.forEach(e -> fields.add(e.get("field").asString()));
-        }
-        return fields;
+        return response.problemFields();
     }
 
     String email() {

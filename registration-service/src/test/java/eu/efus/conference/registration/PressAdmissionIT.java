@@ -1,5 +1,7 @@
 package eu.efus.conference.registration;
 
+import eu.efus.conference.testsupport.Http.Response;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,8 @@
 package eu.efus.conference.registration;
 
+import eu.efus.conference.testsupport.Http.Response;
+import eu.efus.conference.testsupport.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,6 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class RegistrationServiceITBase {
 
+    Response call(String method, String path, String body, String... headers) throws Exception {
+        return Http.call("http://localhost:" + port, method, path, body, headers);
+    }
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static KafkaProbe probe;
@@ -67,25 +74,6 @@ abstract class RegistrationServiceITBase {
     @AfterAll
     static void closeProbe() {
         probe.close();
-    }
-
-    record Response(int status, String contentType, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
-    }
-
-    Response call(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        JsonNode json = contentType.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-        return new Response(response.statusCode(), contentType, json, response.body(), response.headers());
     }
 
     static String form(String email, String... sessions) {

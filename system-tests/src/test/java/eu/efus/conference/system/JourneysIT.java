@@ -1,5 +1,8 @@
 package eu.efus.conference.system;
 
+import eu.efus.conference.testsupport.Http.Response;
+import eu.efus.conference.testsupport.Http;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,9 +50,6 @@ class JourneysIT {
     private String firstId;
     private String firstToken;
 
-    record Response(int status, String contentType, JsonNode body, String raw) {
-    }
-
     @BeforeAll
     void startStack() throws Exception {
         Path data = Path.of("target", "e2e-data-" + System.currentTimeMillis()).toAbsolutePath();
@@ -64,18 +64,7 @@ class JourneysIT {
     }
 
     Response call(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gateway() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        return new Response(response.statusCode(), type,
-                type.contains("json") && !response.body().isBlank() ? JSON.readTree(response.body()) : null, response.body());
+        return Http.call(stack.gateway(), method, path, body, headers);
     }
 
     static String basic(String user, String password) {
