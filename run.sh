@@ -25,6 +25,7 @@ if [[ "$infra_only" == "1" ]]; then
 else
   jars=(
     registration-service/target/registration-service.jar
+    accreditation-service/target/accreditation-service.jar
     notification-service/target/notification-service.jar
     gateway/target/gateway.jar
     dev-stack/target/dev-stack.jar

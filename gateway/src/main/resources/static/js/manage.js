@@ -1,6 +1,5 @@
 // "Manage my registration": the emailed link is /manage#id=…&token=…
-// The id and private token live only in the URL fragment, which browsers never send to a server;
-// the token travels only in the X-Manage-Token header, and is never logged or put in a URL.
+// Fragment reading, the FR/EN switch and the token-carrying calls are in private-link.js.
 'use strict';
 
 (function () {
@@ -43,58 +42,17 @@
     }
   };
 
-  const state = { lang: 'en', id: '', token: '', registration: null, message: null };
-
-  function readFragment() {
-    const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
-    return { id: params.get('id') || '', token: params.get('token') || '' };
-  }
-
-  function initialLanguage() {
-    const asked = new URLSearchParams(window.location.search).get('lang');
-    if (asked === 'fr' || asked === 'en') {
-      return asked;
-    }
-    return (navigator.language || '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  }
-
-  function t(key, vars) {
-    let text = TEXTS[state.lang][key];
-    Object.entries(vars || {}).forEach(([name, value]) => { text = text.replace('{' + name + '}', value); });
-    return text;
-  }
+  const state = { id: '', token: '', registration: null };
+  const page = PrivateLink.createPage(TEXTS, render);
+  const t = page.t;
+  const showMessage = page.showMessage;
 
   function statusLabel(status) {
-    return TEXTS[state.lang].statuses[status] || status || '';
+    return TEXTS[page.lang].statuses[status] || status || '';
   }
 
   function el(id) {
     return document.getElementById(id);
-  }
-
-  function showMessage(key, kind) {
-    state.message = key ? { key: key, kind: kind || '' } : null;
-    const box = el('message');
-    box.className = 'message' + (kind ? ' ' + kind : '');
-    box.textContent = key ? t(key) : '';
-  }
-
-  function setLanguage(lang) {
-    state.lang = lang;
-    document.documentElement.lang = lang;
-    document.title = t('title');
-    document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
-    document.querySelectorAll('[data-lang]').forEach((button) => {
-      button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
-    });
-    if (state.message) {
-      showMessage(state.message.key, state.message.kind);
-    }
-    render();
-    // Remember the choice in the address (the fragment stays where it is, client-side only).
-    const url = new URL(window.location.href);
-    url.searchParams.set('lang', lang);
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
   }
 
   function render() {
@@ -125,23 +83,7 @@
   }
 
   function call(method) {
-    return fetch('/api/registrations/' + encodeURIComponent(state.id), {
-      method: method,
-      headers: { 'X-Manage-Token': state.token, 'Accept': 'application/json' },
-      cache: 'no-store',
-      credentials: 'omit'
-    });
-  }
-
-  // Maps a failed answer to the message the person should see; 404 means wrong id or token (never said which).
-  function failure(response) {
-    if (!response) {
-      return 'unavailable';
-    }
-    if (response.status === 404) {
-      return 'invalidLink';
-    }
-    return response.status === 429 ? 'tooMany' : 'unavailable';
+    return PrivateLink.call('/api/registrations/' + encodeURIComponent(state.id), method, state.token);
   }
 
   async function load() {
@@ -150,17 +92,12 @@
       return;
     }
     showMessage('loading');
-    let response = null;
-    try {
-      response = await call('GET');
-    } catch (e) {
-      response = null;
-    }
-    if (!response || !response.ok) {
-      showMessage(failure(response), 'error');
+    const result = await call('GET');
+    if (!result.ok || !result.body) {
+      showMessage(PrivateLink.failureKey(result), 'error');
       return;
     }
-    state.registration = await response.json();
+    state.registration = result.body;
     showMessage(null);
     render();
   }
@@ -172,27 +109,17 @@
     const button = el('cancel');
     button.disabled = true;
     showMessage('cancelling');
-    let response = null;
-    try {
-      response = await call('DELETE');
-    } catch (e) {
-      response = null;
-    }
-    if (!response || !response.ok) {
+    const result = await call('DELETE');
+    if (!result.ok) {
       button.disabled = false;
-      showMessage(failure(response), 'error');
+      showMessage(PrivateLink.failureKey(result), 'error');
       return;
     }
-    const body = await response.json().catch(() => ({}));
-    state.registration.status = body.status || 'CANCELLED';
-    try {
-      // Refresh the sessions' statuses; the cancellation itself already succeeded if this fails.
-      const refreshed = await call('GET');
-      if (refreshed.ok) {
-        state.registration = await refreshed.json();
-      }
-    } catch (e) {
-      // keep what we have
+    state.registration.status = (result.body && result.body.status) || 'CANCELLED';
+    // Refresh the sessions' statuses; the cancellation itself already succeeded if this fails.
+    const refreshed = await call('GET');
+    if (refreshed.ok && refreshed.body) {
+      state.registration = refreshed.body;
     }
     button.disabled = false;
     render();
@@ -200,14 +127,11 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
-    const fragment = readFragment();
+    const fragment = PrivateLink.readFragment();
     state.id = fragment.id;
     state.token = fragment.token;
-    document.querySelectorAll('[data-lang]').forEach((button) => {
-      button.addEventListener('click', () => setLanguage(button.dataset.lang));
-    });
     el('cancel').addEventListener('click', cancel);
-    setLanguage(initialLanguage());
+    page.start();
     load();
   });
 }());

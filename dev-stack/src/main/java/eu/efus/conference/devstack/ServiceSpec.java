@@ -14,9 +14,8 @@ import java.util.Set;
  *                 ({@code --conference.routes.<name>=...})
  * @param port     its HTTP port
  * @param needs    which infrastructure it gets arguments for
- * @param optional started only if its jar exists (otherwise silently skipped)
  */
-public record ServiceSpec(String module, String name, Port port, Set<Need> needs, boolean optional) {
+public record ServiceSpec(String module, String name, Port port, Set<Need> needs) {
 
     public enum Need {
         /** {@code --spring.mongodb.uri=mongodb://localhost:<port>/<name>} */
@@ -31,16 +30,19 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
         ROUTED
     }
 
-    /** Start order. Services must tolerate any order; the launcher does not wait between them. */
+    /**
+     * Start order. Services must tolerate any order; the launcher does not wait between them. Every one is
+     * required: a missing jar stops the launcher with the list of what to build.
+     */
     public static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("registration-service", "registration", Port.REGISTRATION,
-                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.ROUTED), false),
+                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.ROUTED)),
             new ServiceSpec("accreditation-service", "accreditation", Port.ACCREDITATION,
-                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.ROUTED), true),
+                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.ROUTED)),
             new ServiceSpec("notification-service", "notification", Port.NOTIFICATION,
-                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.MAIL, Need.ROUTED), false),
+                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.MAIL, Need.ROUTED)),
             new ServiceSpec("gateway", "gateway", Port.GATEWAY,
-                    EnumSet.of(Need.ROUTES_TO_SERVICES), false));
+                    EnumSet.of(Need.ROUTES_TO_SERVICES)));
 
     public ServiceSpec {
         needs = needs.isEmpty() ? EnumSet.noneOf(Need.class) : EnumSet.copyOf(needs);
@@ -79,17 +81,11 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
         return opts;
     }
 
-    /** The services to start for this configuration: all mandatory ones, optional ones whose jar exists. */
+    /**
+     * The services to start for this configuration: all of them, or none with {@code --infra-only}. Whether their
+     * jars exist is checked by the launcher, which reports every missing one at once.
+     */
     public static List<ServiceSpec> selected(StackConfig config) {
-        if (config.infraOnly()) {
-            return List.of();
-        }
-        List<ServiceSpec> result = new ArrayList<>();
-        for (ServiceSpec spec : ALL) {
-            if (!spec.optional || java.nio.file.Files.isRegularFile(config.jarOf(spec.module))) {
-                result.add(spec);
-            }
-        }
-        return result;
+        return config.infraOnly() ? List.of() : ALL;
     }
 }

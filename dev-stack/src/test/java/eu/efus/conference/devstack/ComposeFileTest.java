@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +26,11 @@ class ComposeFileTest {
 
     private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
     private static final Map<String, String> APPLICATION_SERVICES = Map.of(
-            "registration-service", "8081", "notification-service", "8083", "gateway", "8080");
+            "registration-service", "8081", "accreditation-service", "8082", "notification-service", "8083",
+            "gateway", "8080");
+    /** The services behind the gateway: each has its own database and a route. */
+    private static final List<String> ROUTED_SERVICES = List.of("registration-service", "accreditation-service",
+            "notification-service");
 
     private static Map<String, Map<String, Object>> services;
 
@@ -42,7 +48,44 @@ class ComposeFileTest {
     @Test
     void theExpectedServicesAreThere() {
         assertTrue(services.keySet().containsAll(Set.of("kafka", "mongodb", "mailpit", "registration-service",
-                "notification-service", "gateway")), services.keySet().toString());
+                "accreditation-service", "notification-service", "gateway")), services.keySet().toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGatewayRoutesToEveryServiceAndWaitsForItsHealth() {
+        Map<String, Object> gateway = services.get("gateway");
+        Map<String, Object> environment = (Map<String, Object>) gateway.get("environment");
+        Map<String, Object> dependsOn = (Map<String, Object>) gateway.get("depends_on");
+        for (String service : ROUTED_SERVICES) {
+            String name = service.substring(0, service.length() - "-service".length());
+            String route = "CONFERENCE_ROUTES_" + name.toUpperCase(Locale.ROOT);
+            assertEquals("http://" + service + ":" + APPLICATION_SERVICES.get(service), environment.get(route), route);
+            assertNotNull(dependsOn.get(service), "gateway depends on " + service);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceHasItsOwnDatabaseKafkaTheSharedSecretAndThePublicUrl() {
+        for (String service : ROUTED_SERVICES) {
+            String name = service.substring(0, service.length() - "-service".length());
+            Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
+            assertEquals("mongodb://mongodb:27017/" + name, environment.get("SPRING_MONGODB_URI"), service);
+            assertEquals("kafka:9092", environment.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS"), service);
+            assertEquals("kafka:9092", environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"), service);
+            assertEquals("http://localhost:8080", environment.get("CONFERENCE_PUBLIC_BASE_URL"), service);
+            Map<String, Object> dependsOn = (Map<String, Object>) services.get(service).get("depends_on");
+            assertTrue(dependsOn.keySet().containsAll(Set.of("kafka", "mongodb")), service + " depends on " + dependsOn.keySet());
+        }
+        // One secret for the gateway that signs staff tokens and every service that verifies them.
+        Set<Object> secrets = new HashSet<>();
+        for (String service : APPLICATION_SERVICES.keySet()) {
+            Object secret = ((Map<String, Object>) services.get(service).get("environment")).get("CONFERENCE_STAFF_TOKEN_SECRET");
+            assertNotNull(secret, service + " has no CONFERENCE_STAFF_TOKEN_SECRET");
+            secrets.add(secret);
+        }
+        assertEquals(1, secrets.size(), secrets.toString());
     }
 
     @Test

@@ -56,35 +56,42 @@ class ServiceSpecTest {
     }
 
     @Test
-    void gatewayRoutesOnlyToStartedServices() throws IOException {
-        jar("registration-service");
-        jar("notification-service");
-        jar("gateway");
+    void gatewayRoutesToEveryRoutedService() {
         StackConfig config = config(Map.of());
-
         List<ServiceSpec> started = ServiceSpec.selected(config);
-        assertEquals(List.of("registration-service", "notification-service", "gateway"),
-                started.stream().map(ServiceSpec::module).toList(), "accreditation-service is optional: no jar, not started");
         assertEquals(List.of(
                 "--server.port=8080",
                 "--conference.public-base-url=http://localhost:8080",
                 "--conference.routes.registration=http://localhost:8081",
+                "--conference.routes.accreditation=http://localhost:8082",
                 "--conference.routes.notification=http://localhost:8083"),
                 spec("gateway").arguments(config, started));
-
-        jar("accreditation-service");
-        started = ServiceSpec.selected(config);
-        assertEquals(4, started.size());
-        assertTrue(spec("gateway").arguments(config, started).contains("--conference.routes.accreditation=http://localhost:8082"));
-        assertTrue(spec("accreditation-service").arguments(config, started)
-                .contains("--spring.mongodb.uri=mongodb://localhost:27017/accreditation"));
     }
 
     @Test
-    void mandatoryServicesAreSelectedEvenWithoutJarSoTheLauncherCanReportThem() {
-        List<ServiceSpec> started = ServiceSpec.selected(config(Map.of()));
-        assertEquals(List.of("registration-service", "notification-service", "gateway"),
-                started.stream().map(ServiceSpec::module).toList());
+    void accreditationServiceGetsItsOwnDatabaseKafkaAndThePublicUrlButNoMail() {
+        StackConfig config = config(Map.of("ACCREDITATION_PORT", "9082", "PUBLIC_BASE_URL", "https://press.example.org/"));
+        assertEquals(List.of(
+                "--server.port=9082",
+                "--conference.public-base-url=https://press.example.org",
+                "--spring.mongodb.uri=mongodb://localhost:27017/accreditation",
+                "--spring.cloud.stream.kafka.binder.brokers=localhost:9092",
+                "--spring.kafka.bootstrap-servers=localhost:9092"),
+                spec("accreditation-service").arguments(config, ServiceSpec.ALL));
+        assertTrue(spec("gateway").arguments(config, ServiceSpec.selected(config))
+                .contains("--conference.routes.accreditation=http://localhost:9082"));
+    }
+
+    @Test
+    void everyServiceIsSelectedEvenWithoutItsJarSoTheLauncherCanReportIt() throws IOException {
+        List<String> all = List.of("registration-service", "accreditation-service", "notification-service", "gateway");
+        assertEquals(all, ServiceSpec.selected(config(Map.of())).stream().map(ServiceSpec::module).toList());
+
+        // Having only some jars changes nothing: accreditation-service is no longer skipped when its jar is missing.
+        jar("registration-service");
+        jar("notification-service");
+        jar("gateway");
+        assertEquals(all, ServiceSpec.selected(config(Map.of())).stream().map(ServiceSpec::module).toList());
     }
 
     @Test

@@ -206,21 +206,110 @@ class RoutingIT extends GatewayTestSupport {
 
     @Test
     void managePageIsServedWithItsFragmentReadingScript() {
-        String html = client.get().uri("/manage")
+        String html = page("/manage");
+        assertThat(html).contains("<script src=\"/js/private-link.js\"", "<script src=\"/js/manage.js\"",
+                "role=\"status\"", "aria-live=\"polite\"");
+
+        String script = asset("/js/manage.js");
+        assertThat(script).contains("PrivateLink.readFragment()", "'/api/registrations/'", "'DELETE'", "window.confirm");
+        assertThat(script).doesNotContain("console.");
+    }
+
+    @Test
+    void theSharedPrivateLinkScriptKeepsTheTokenInTheHeaderOnly() {
+        String script = asset("/js/private-link.js");
+        assertThat(script).contains("window.location.hash", "params.get('token')", "'X-Manage-Token': token",
+                "method: method", "credentials: 'omit'", "cache: 'no-store'");
+        // Never in a query string, storage or the console.
+        assertThat(script).doesNotContain("console.", "localStorage", "sessionStorage", "document.cookie");
+    }
+
+    @Test
+    void accreditationPageIsServedWithItsScriptsFormAndLiveStatus() {
+        String html = page("/accreditation");
+        assertThat(html).contains("<html lang=\"en\">", "name=\"viewport\"", "name=\"referrer\" content=\"no-referrer\"",
+                "<script src=\"/js/private-link.js\" defer>", "<script src=\"/js/accreditation.js\" defer>",
+                "href=\"/css/site.css\"", "role=\"status\"", "aria-live=\"polite\"",
+                "data-lang=\"fr\"", "data-lang=\"en\"",
+                "<label for=\"answer-input\"", "id=\"answer-input\"", "aria-describedby=\"answer-hint\"",
+                "id=\"answer-error\"", "id=\"withdraw\"", "id=\"withdraw-confirm\"");
+        // Same page, same rules: no inline script or style for the Content-Security-Policy to refuse.
+        assertThat(html).doesNotContain("<script>", "style=", "onclick");
+
+        String script = asset("/js/accreditation.js");
+        assertThat(script).contains("PrivateLink.readFragment()", "'/api/accreditations/'", "'/info'", "'POST'",
+                "'DELETE'", "'GET'", "NEEDS_INFO", "WITHDRAWN", "aria-describedby", "MAX_ANSWER = 2000");
+        assertThat(script).doesNotContain("console.", "localStorage", "sessionStorage");
+        assertThat(asset("/css/site.css")).contains(".field-error", ".confirm");
+    }
+
+    @Test
+    void theJournalistsManageTokenAndAnswerReachAccreditationServiceOnEveryMethod() {
+        client.post().uri("/api/accreditations/a-1/info")
+                .header("X-Manage-Token", "journalist-token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"answer\":\"Freelance for Le Soir\"}")
+                .exchange()
+                .expectStatus().isOk().expectBody();
+        FakeService.Received answer = ACCREDITATION.last();
+        assertThat(answer.method()).isEqualTo("POST");
+        assertThat(answer.path()).isEqualTo("/api/accreditations/a-1/info");
+        assertThat(answer.header("X-Manage-Token")).isEqualTo("journalist-token");
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        assertThat(answer.bodyText()).isEqualTo("{\"answer\":\"Freelance for Le Soir\"}");
+        assertThat(answer.header("Authorization")).isNull();
+
+        client.delete().uri("/api/accreditations/a-1")
+                .header("X-Manage-Token", "journalist-token")
+                .exchange()
+                .expectStatus().isOk().expectBody();
+        FakeService.Received withdrawal = ACCREDITATION.last();
+        assertThat(withdrawal.method()).isEqualTo("DELETE");
+        assertThat(withdrawal.path()).isEqualTo("/api/accreditations/a-1");
+        assertThat(withdrawal.header("X-Manage-Token")).isEqualTo("journalist-token");
+        assertThat(withdrawal.header("Authorization")).isNull();
+        assertThat(REGISTRATION.received()).isEmpty();
+    }
+
+    @Test
+    void accreditationRequestAnswers202WithLocationAndProblemsPassThrough() {
+        ACCREDITATION.respond("/api/events/SDC-2024/accreditations", 202, "application/json",
+                "{\"id\":\"a-42\",\"status\":\"PENDING\"}", Map.of("Location", "/api/accreditations/a-42"));
+        client.post().uri("/api/events/SDC-2024/accreditations")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"firstName\":\"Marc\"}")
+                .exchange()
+                .expectStatus().isAccepted()
+                .expectHeader().valueEquals("Location", "/api/accreditations/a-42")
+                .expectBody().json("{\"id\":\"a-42\",\"status\":\"PENDING\"}");
+        assertThat(ACCREDITATION.last().bodyText()).isEqualTo("{\"firstName\":\"Marc\"}");
+
+        String invalid = "{\"title\":\"Invalid request\",\"status\":400,\"detail\":\"answer: is required\","
+                + "\"errors\":[{\"field\":\"answer\",\"message\":\"is required\"}]}";
+        ACCREDITATION.respond("/api/accreditations/a-1/info", 400, "application/problem+json", invalid, Map.of());
+        client.post().uri("/api/accreditations/a-1/info").header("X-Manage-Token", "t")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"answer\":\"\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).isEqualTo(invalid);
+    }
+
+    private String page(String path) {
+        return client.get().uri(path)
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectHeader().exists("Content-Security-Policy")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("Cache-Control", "no-cache")
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(html).contains("<script src=\"/js/manage.js\"", "role=\"status\"", "aria-live=\"polite\"");
+    }
 
-        String script = client.get().uri("/js/manage.js")
+    private String asset(String path) {
+        return client.get().uri(path)
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(script).contains("window.location.hash", "params.get('token')", "'X-Manage-Token'",
-                "method: method", "window.confirm");
-        assertThat(script).doesNotContain("console.log");
     }
 
     @Test

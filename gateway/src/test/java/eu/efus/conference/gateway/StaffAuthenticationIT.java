@@ -70,6 +70,33 @@ class StaffAuthenticationIT extends GatewayTestSupport {
         client.get().uri("/api/accreditations/a-1").header("X-Manage-Token", "t").exchange().expectStatus().isOk().expectBody();
     }
 
+    @Test
+    void theJournalistsPrivateLinkCallsNeedNoCredentials() {
+        client.post().uri("/api/events/SDC-2024/accreditations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk().expectBody();
+        client.get().uri("/api/accreditations/a-1").header("X-Manage-Token", "t")
+                .exchange().expectStatus().isOk().expectBody();
+        client.post().uri("/api/accreditations/a-1/info").header("X-Manage-Token", "t")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"answer\":\"yes\"}")
+                .exchange().expectStatus().isOk().expectBody();
+        client.delete().uri("/api/accreditations/a-1").header("X-Manage-Token", "t")
+                .exchange().expectStatus().isOk().expectBody();
+        assertThat(ACCREDITATION.received()).extracting(FakeService.Received::method)
+                .containsExactly("POST", "GET", "POST", "DELETE");
+        assertThat(ACCREDITATION.received()).allSatisfy(received -> assertThat(received.header("Authorization")).isNull());
+    }
+
+    @Test
+    void thePressDeskPathsAreStaffOnlyWhateverTheMethod() {
+        // Any verb on the list or the decision path needs the role, not only the documented GET and POST.
+        expectProblem(client.post().uri("/api/accreditations").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange(), 401);
+        expectProblem(client.delete().uri("/api/accreditations/a-1/decision").exchange(), 401);
+        expectProblem(client.put().uri("/api/accreditations/a-1/decision").header("X-Manage-Token", "t")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(), 401);
+        assertNothingForwarded();
+    }
+
     private WebTestClient.ResponseSpec expectProblem(WebTestClient.ResponseSpec response, int status) {
         response.expectStatus().isEqualTo(status)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

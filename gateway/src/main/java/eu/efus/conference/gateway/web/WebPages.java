@@ -15,14 +15,18 @@ import reactor.core.publisher.Mono;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
-/** Extension-less addresses for the pages in {@code static/} (the emailed links point at {@code /manage}). */
+/**
+ * Extension-less addresses for the pages in {@code static/} (the emailed links point at {@code /manage} and
+ * {@code /accreditation}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebPages {
 
     @Bean
     RouterFunction<ServerResponse> pages() {
         return RouterFunctions.route(GET("/"), request -> page("static/index.html"))
-                .andRoute(GET("/manage"), request -> page("static/manage.html"));
+                .andRoute(GET("/manage"), request -> page("static/manage.html"))
+                .andRoute(GET("/accreditation"), request -> page("static/accreditation.html"));
     }
 
     private static Mono<ServerResponse> page(String location) {

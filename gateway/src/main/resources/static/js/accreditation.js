@@ -1,0 +1,371 @@
+// The journalist's private page: the emailed link is /accreditation#id=…&token=…
+// Shows the request, answers the press office's question (NEEDS_INFO), withdraws (PENDING, NEEDS_INFO).
+// Fragment reading, the FR/EN switch and the token-carrying calls are in private-link.js.
+'use strict';
+
+(function () {
+  const MAX_ANSWER = 2000;
+  // Same rule as the service (kit InputRules.FREE_TEXT): line breaks are fine, other control characters are not.
+  const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/;
+
+  const TEXTS = {
+    en: {
+      title: 'My press accreditation request',
+      event: 'Event',
+      status: 'Status',
+      submitted: 'Submitted',
+      question: 'Question from the press office',
+      answer: 'Your answer',
+      reason: 'Reason given',
+      answerTitle: 'Answer the press office',
+      answerLabel: 'Your answer',
+      answerHint: 'Required. At most 2000 characters.',
+      answerCount: '{n} of 2000 characters',
+      sendAnswer: 'Send my answer',
+      withdraw: 'Withdraw my request',
+      confirmWithdraw: 'Withdraw your accreditation request? The press office will no longer consider it. This cannot be undone.',
+      confirmYes: 'Yes, withdraw it',
+      confirmNo: 'No, keep my request',
+      loading: 'Loading your request…',
+      sending: 'Sending your answer…',
+      answered: 'Thank you, your answer has been sent to the press office. Your request is waiting for its decision again.',
+      withdrawing: 'Withdrawing your request…',
+      withdrawn: 'Your request has been withdrawn.',
+      fixAnswer: 'Please correct your answer.',
+      answerRequired: 'Please write your answer.',
+      answerTooLong: 'Your answer is too long: at most 2000 characters ({n} now).',
+      answerControl: 'Your answer contains characters that cannot be sent (such as tabs). Please remove them.',
+      answerRefused: 'Your answer could not be accepted. Please check it and try again.',
+      changed: 'Your request changed in the meantime (the press office may have decided). Here is its current state.',
+      cannotWithdraw: 'This request can no longer be withdrawn. Here is its current state.',
+      invalidLink: 'This link is not valid. Please use the most recent link from the emails about your request.',
+      unavailable: 'The service is not available right now. Please try again in a few minutes.',
+      tooMany: 'Too many attempts. Please wait a moment and try again.',
+      statuses: {
+        PENDING: 'Waiting for the press office\u2019s decision',
+        NEEDS_INFO: 'More information needed',
+        APPROVED: 'Approved',
+        REJECTED: 'Rejected',
+        WITHDRAWN: 'Withdrawn'
+      },
+      help: {
+        PENDING: 'The press office will review your request. Its decision will reach you by email.',
+        NEEDS_INFO: 'The press office needs more information before deciding. Please answer its question below.',
+        APPROVED: 'You are accredited. The approval email has your confirmation and a calendar file.',
+        REJECTED: 'The press office did not accept your request.',
+        WITHDRAWN: 'You withdrew this request. To attend as press, please send a new request.'
+      }
+    },
+    fr: {
+      title: 'Ma demande d\u2019accréditation presse',
+      event: 'Événement',
+      status: 'Statut',
+      submitted: 'Envoyée le',
+      question: 'Question du service de presse',
+      answer: 'Votre réponse',
+      reason: 'Motif indiqué',
+      answerTitle: 'Répondre au service de presse',
+      answerLabel: 'Votre réponse',
+      answerHint: 'Obligatoire. 2000 caractères au maximum.',
+      answerCount: '{n} caractères sur 2000',
+      sendAnswer: 'Envoyer ma réponse',
+      withdraw: 'Retirer ma demande',
+      confirmWithdraw: 'Retirer votre demande d\u2019accréditation\u00a0? Le service de presse ne l\u2019examinera plus. Ce retrait est définitif.',
+      confirmYes: 'Oui, la retirer',
+      confirmNo: 'Non, la conserver',
+      loading: 'Chargement de votre demande…',
+      sending: 'Envoi de votre réponse…',
+      answered: 'Merci, votre réponse a été transmise au service de presse. Votre demande attend de nouveau sa décision.',
+      withdrawing: 'Retrait de votre demande…',
+      withdrawn: 'Votre demande a été retirée.',
+      fixAnswer: 'Veuillez corriger votre réponse.',
+      answerRequired: 'Veuillez écrire votre réponse.',
+      answerTooLong: 'Votre réponse est trop longue\u00a0: 2000 caractères au maximum ({n} actuellement).',
+      answerControl: 'Votre réponse contient des caractères qui ne peuvent pas être envoyés (des tabulations, par exemple). Veuillez les supprimer.',
+      answerRefused: 'Votre réponse n\u2019a pas pu être acceptée. Vérifiez-la puis réessayez.',
+      changed: 'Votre demande a changé entre-temps (le service de presse a peut-être décidé). Voici son état actuel.',
+      cannotWithdraw: 'Cette demande ne peut plus être retirée. Voici son état actuel.',
+      invalidLink: 'Ce lien n\u2019est pas valide. Utilisez le lien le plus récent des e-mails concernant votre demande.',
+      unavailable: 'Le service n\u2019est pas disponible pour le moment. Réessayez dans quelques minutes.',
+      tooMany: 'Trop de tentatives. Patientez un instant puis réessayez.',
+      statuses: {
+        PENDING: 'En attente de la décision du service de presse',
+        NEEDS_INFO: 'Informations complémentaires demandées',
+        APPROVED: 'Acceptée',
+        REJECTED: 'Refusée',
+        WITHDRAWN: 'Retirée'
+      },
+      help: {
+        PENDING: 'Le service de presse va examiner votre demande. Sa décision vous parviendra par e-mail.',
+        NEEDS_INFO: 'Le service de presse a besoin de précisions avant de décider. Répondez à sa question ci-dessous.',
+        APPROVED: 'Vous êtes accrédité·e. L\u2019e-mail d\u2019acceptation contient votre confirmation et un fichier calendrier.',
+        REJECTED: 'Le service de presse n\u2019a pas accepté votre demande.',
+        WITHDRAWN: 'Vous avez retiré cette demande. Pour venir en tant que journaliste, envoyez une nouvelle demande.'
+      }
+    }
+  };
+
+  // answerError: {key, vars} for a message of ours, {text} for a service message we have no translation for.
+  const state = { id: '', token: '', accreditation: null, answerError: null, busy: false };
+  const page = PrivateLink.createPage(TEXTS, render);
+  const t = page.t;
+  const showMessage = page.showMessage;
+
+  function el(id) {
+    return document.getElementById(id);
+  }
+
+  function texts() {
+    return TEXTS[page.lang];
+  }
+
+  function formatTime(iso) {
+    const date = iso ? new Date(iso) : null;
+    if (!date || isNaN(date.getTime())) {
+      return '';
+    }
+    return new Intl.DateTimeFormat(page.lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' })
+      .format(date);
+  }
+
+  /** Shows a definition-list entry only when it has something to say. */
+  function showEntry(name, value) {
+    const present = typeof value === 'string' && value.trim() !== '';
+    el(name + '-term').hidden = !present;
+    el(name).hidden = !present;
+    el(name).textContent = present ? value : '';
+  }
+
+  function render() {
+    const accreditation = state.accreditation;
+    el('accreditation').hidden = !accreditation;
+    if (!accreditation) {
+      return;
+    }
+    const status = accreditation.status;
+    el('event-code').textContent = accreditation.eventCode || '';
+    el('status').textContent = texts().statuses[status] || status || '';
+    el('status-help').textContent = texts().help[status] || '';
+    showEntry('created-at', formatTime(accreditation.createdAt));
+    showEntry('question', accreditation.question);
+    showEntry('answer', accreditation.answer);
+    showEntry('reason', accreditation.reason);
+
+    el('answer-form').hidden = status !== 'NEEDS_INFO';
+    if (status !== 'NEEDS_INFO') {
+      state.answerError = null;
+    }
+    const canWithdraw = status === 'PENDING' || status === 'NEEDS_INFO';
+    el('withdraw-area').hidden = !canWithdraw;
+    if (!canWithdraw) {
+      closeConfirm(false);
+    }
+    renderAnswerError();
+    renderCount();
+  }
+
+  function renderCount() {
+    el('answer-count').textContent = t('answerCount', { n: el('answer-input').value.length });
+  }
+
+  // The error sits next to the field and is part of its description only while it is shown.
+  function renderAnswerError() {
+    const error = state.answerError;
+    const box = el('answer-error');
+    const input = el('answer-input');
+    box.textContent = error ? (error.key ? t(error.key, error.vars) : error.text) : '';
+    box.hidden = !error;
+    if (error && !error.key) {
+      box.lang = 'en'; // a service message we have no translation for is in English: say so to screen readers
+    } else {
+      box.removeAttribute('lang');
+    }
+    input.setAttribute('aria-describedby', error ? 'answer-error answer-hint' : 'answer-hint');
+    if (error) {
+      input.setAttribute('aria-invalid', 'true');
+    } else {
+      input.removeAttribute('aria-invalid');
+    }
+  }
+
+  function setAnswerError(error) {
+    state.answerError = error;
+    renderAnswerError();
+    if (error) {
+      showMessage('fixAnswer', 'error');
+      el('answer-input').focus();
+    }
+  }
+
+  /** The service's English validation messages, translated when we know them. */
+  function answerErrorFrom(message, length) {
+    if (/required|blank|empty/i.test(message)) {
+      return { key: 'answerRequired' };
+    }
+    if (/at most|size|long/i.test(message)) {
+      return { key: 'answerTooLong', vars: { n: length } };
+    }
+    if (/control character/i.test(message)) {
+      return { key: 'answerControl' };
+    }
+    return { text: message };
+  }
+
+  function checkAnswer(answer) {
+    if (answer === '') {
+      return { key: 'answerRequired' };
+    }
+    if (answer.length > MAX_ANSWER) {
+      return { key: 'answerTooLong', vars: { n: answer.length } };
+    }
+    return CONTROL_CHARACTERS.test(answer) ? { key: 'answerControl' } : null;
+  }
+
+  function path(suffix) {
+    return '/api/accreditations/' + encodeURIComponent(state.id) + (suffix || '');
+  }
+
+  function setBusy(busy) {
+    state.busy = busy;
+    ['send-answer', 'withdraw', 'withdraw-yes', 'withdraw-no'].forEach((id) => { el(id).disabled = busy; });
+  }
+
+  /** Reads the request again; false (with the message shown) when that failed. */
+  async function reload() {
+    const result = await PrivateLink.call(path(), 'GET', state.token);
+    if (!result.ok || !result.body) {
+      if (result.status === 404) {
+        state.accreditation = null;
+      }
+      showMessage(PrivateLink.failureKey(result), 'error');
+      render();
+      return false;
+    }
+    state.accreditation = result.body;
+    render();
+    return true;
+  }
+
+  async function load() {
+    if (!state.id || !state.token) {
+      showMessage('invalidLink', 'error');
+      return;
+    }
+    showMessage('loading');
+    if (await reload()) {
+      showMessage(null);
+    }
+  }
+
+  // After an action the form or button that had focus is gone: the heading is where reading resumes.
+  function focusTitle() {
+    el('title').focus();
+  }
+
+  async function sendAnswer(event) {
+    event.preventDefault();
+    if (state.busy) {
+      return;
+    }
+    const answer = el('answer-input').value.trim();
+    const problem = checkAnswer(answer);
+    if (problem) {
+      setAnswerError(problem);
+      return;
+    }
+    setAnswerError(null);
+    setBusy(true);
+    showMessage('sending');
+    const result = await PrivateLink.call(path('/info'), 'POST', state.token, { answer: answer });
+    setBusy(false);
+    if (result.ok) {
+      el('answer-input').value = '';
+      if (!(await reload()) && result.body) {
+        state.accreditation = result.body; // the answer is recorded even if reading it back failed
+        render();
+      }
+      showMessage('answered', 'success');
+      focusTitle();
+      return;
+    }
+    if (result.status === 400) {
+      const messages = PrivateLink.fieldErrors(result.body, 'answer');
+      setAnswerError(messages.length ? answerErrorFrom(messages[0], answer.length) : { key: 'answerRefused' });
+      return;
+    }
+    if (result.status === 409) {
+      // No longer NEEDS_INFO: decided or withdrawn meanwhile. The typed answer stays if the form comes back.
+      if (await reload()) {
+        showMessage('changed');
+        focusTitle();
+      }
+      return;
+    }
+    showMessage(PrivateLink.failureKey(result), 'error');
+  }
+
+  function openConfirm() {
+    el('withdraw-confirm').hidden = false;
+    el('withdraw').setAttribute('aria-expanded', 'true');
+    el('withdraw-no').focus(); // the safe choice has focus; the group's label (the question) is read with it
+  }
+
+  function closeConfirm(restoreFocus) {
+    el('withdraw-confirm').hidden = true;
+    el('withdraw').setAttribute('aria-expanded', 'false');
+    if (restoreFocus) {
+      el('withdraw').focus();
+    }
+  }
+
+  async function withdraw() {
+    if (state.busy) {
+      return;
+    }
+    setBusy(true);
+    showMessage('withdrawing');
+    const result = await PrivateLink.call(path(), 'DELETE', state.token);
+    setBusy(false);
+    if (result.ok && result.body) {
+      state.accreditation = result.body;
+      closeConfirm(false);
+      render();
+      showMessage('withdrawn', 'success');
+      focusTitle();
+      return;
+    }
+    if (result.status === 409) {
+      closeConfirm(false);
+      if (await reload()) {
+        showMessage('cannotWithdraw', 'error');
+        focusTitle();
+      }
+      return;
+    }
+    showMessage(PrivateLink.failureKey(result), 'error');
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const fragment = PrivateLink.readFragment();
+    state.id = fragment.id;
+    state.token = fragment.token;
+    el('answer-form').addEventListener('submit', sendAnswer);
+    el('answer-input').addEventListener('input', renderCount);
+    el('withdraw').addEventListener('click', () => {
+      if (el('withdraw-confirm').hidden) {
+        openConfirm();
+      } else {
+        closeConfirm(true);
+      }
+    });
+    el('withdraw-yes').addEventListener('click', withdraw);
+    el('withdraw-no').addEventListener('click', () => closeConfirm(true));
+    el('withdraw-confirm').addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !state.busy) {
+        closeConfirm(true);
+      }
+    });
+    page.start();
+    load();
+  });
+}());
