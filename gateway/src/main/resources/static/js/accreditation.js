@@ -1,6 +1,9 @@
 // The journalist's private page: the emailed link is /accreditation#id=…&token=…
 // Shows the request, answers the press office's question (NEEDS_INFO), withdraws (PENDING, NEEDS_INFO).
-// Fragment reading, the FR/EN switch and the token-carrying calls are in private-link.js.
+// Fragment reading and the token-carrying calls are in private-link.js, the FR/EN switch in i18n.js; the event's
+// title comes from the public API through site.js, without the token.
+// Test hooks: #event-code (the event's title once known, data-code="<code>"), #status, #answer-input, #send-answer,
+// #withdraw then #withdraw-yes / #withdraw-no, #message (role=status).
 'use strict';
 
 (function () {
@@ -106,7 +109,7 @@
   };
 
   // answerError: {key, vars} for a message of ours, {text} for a service message we have no translation for.
-  const state = { id: '', token: '', accreditation: null, answerError: null, busy: false };
+  const state = { id: '', token: '', accreditation: null, answerError: null, busy: false, event: null };
   const page = PrivateLink.createPage(TEXTS, render);
   const t = page.t;
   const showMessage = page.showMessage;
@@ -143,7 +146,8 @@
       return;
     }
     const status = accreditation.status;
-    el('event-code').textContent = accreditation.eventCode || '';
+    el('event-code').dataset.code = accreditation.eventCode || '';
+    page.putLocalized(el('event-code'), state.event ? state.event.title : null, accreditation.eventCode || '');
     el('status').textContent = texts().statuses[status] || status || '';
     el('status-help').textContent = texts().help[status] || '';
     showEntry('created-at', formatTime(accreditation.createdAt));
@@ -254,6 +258,11 @@
     showMessage('loading');
     if (await reload()) {
       showMessage(null);
+      const event = await Site.call('/api/events/' + encodeURIComponent(state.accreditation.eventCode || ''));
+      if (event.ok && event.body) {
+        state.event = event.body;
+        render();
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 // Shared by the pages opened from an emailed private link (/manage, /accreditation): the link is
 // /<page>#id=…&token=…, and the fragment is never sent to a server. The token travels only in the
 // X-Manage-Token header of same-origin API calls; it is never logged, stored or put in a URL.
+// Needs i18n.js (the FR/EN switch) loaded before it.
 'use strict';
 
 window.PrivateLink = (function () {
@@ -11,67 +12,12 @@ window.PrivateLink = (function () {
     return { id: params.get('id') || '', token: params.get('token') || '' };
   }
 
-  /** ?lang=fr|en wins, then the browser's language; English otherwise. */
-  function initialLanguage() {
-    const asked = new URLSearchParams(window.location.search).get('lang');
-    if (asked === 'fr' || asked === 'en') {
-      return asked;
-    }
-    return (navigator.language || '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  }
-
   /**
-   * The page's texts and language: fills every [data-i18n] element, drives the FR/EN switch
-   * ([data-lang] buttons, aria-pressed) and the status line (#message, role=status). `render` is called
-   * after each language change so the page can redraw what it built from data.
+   * The page's texts and language: the one FR/EN mechanism of the site, in i18n.js (load it first).
+   * Kept here under its old name so the private-link pages read as before.
    */
   function createPage(texts, render) {
-    const page = { lang: 'en', message: null };
-
-    page.t = function (key, vars) {
-      let text = texts[page.lang][key];
-      if (text === undefined) {
-        return key;
-      }
-      Object.entries(vars || {}).forEach(([name, value]) => { text = text.replace('{' + name + '}', value); });
-      return text;
-    };
-
-    /** Shows a translated message (re-translated on a language change); null clears it. */
-    page.showMessage = function (key, kind) {
-      page.message = key ? { key: key, kind: kind || '' } : null;
-      const box = document.getElementById('message');
-      box.className = 'message' + (kind ? ' ' + kind : '');
-      box.textContent = key ? page.t(key) : '';
-    };
-
-    page.setLanguage = function (lang) {
-      page.lang = lang;
-      document.documentElement.lang = lang;
-      document.title = page.t('title');
-      document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = page.t(node.dataset.i18n); });
-      document.querySelectorAll('[data-lang]').forEach((button) => {
-        button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
-      });
-      if (page.message) {
-        page.showMessage(page.message.key, page.message.kind);
-      }
-      render();
-      // Remember the choice in the address (the fragment stays where it is, client-side only).
-      const url = new URL(window.location.href);
-      url.searchParams.set('lang', lang);
-      window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    };
-
-    /** Wires the language switch and applies the initial language. */
-    page.start = function () {
-      document.querySelectorAll('[data-lang]').forEach((button) => {
-        button.addEventListener('click', () => page.setLanguage(button.dataset.lang));
-      });
-      page.setLanguage(initialLanguage());
-    };
-
-    return page;
+    return window.SiteI18n.createPage(texts, render);
   }
 
   /**

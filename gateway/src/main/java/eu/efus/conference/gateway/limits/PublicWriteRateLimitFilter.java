@@ -1,7 +1,5 @@
 package eu.efus.conference.gateway.limits;
 
-import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -62,21 +60,6 @@ public class PublicWriteRateLimitFilter implements WebFilter, Ordered {
     }
 
     private String clientIp(ServerHttpRequest request) {
-        if (trustForwardedFor) {
-            // The last entry is the one our own proxy appended; earlier entries are whatever the client claimed.
-            List<String> forwarded = request.getHeaders().getOrEmpty("X-Forwarded-For");
-            if (!forwarded.isEmpty()) {
-                String[] hops = forwarded.get(forwarded.size() - 1).split(",");
-                String last = hops[hops.length - 1].trim();
-                if (!last.isEmpty()) {
-                    return last;
-                }
-            }
-        }
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        return ClientAddress.of(request, trustForwardedFor);
     }
 }

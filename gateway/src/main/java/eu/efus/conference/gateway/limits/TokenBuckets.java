@@ -46,6 +46,17 @@ public class TokenBuckets {
         return wait[0];
     }
 
+    /** Without taking anything: 0 if this key has a token left, otherwise the wait in nanoseconds until it has one. */
+    public long waitFor(String key) {
+        long now = nanoClock.getAsLong();
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            return 0;
+        }
+        Bucket refilled = bucket.refill(now, capacity, nanosPerToken);
+        return refilled.tokens >= 1 ? 0 : (long) Math.ceil((1 - refilled.tokens) * nanosPerToken);
+    }
+
     int size() {
         return buckets.size();
     }

@@ -1,18 +1,32 @@
 package eu.efus.conference.gateway.security;
 
+import java.net.URI;
 import java.util.List;
 
+import eu.efus.conference.gateway.limits.GatewayLimitsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
@@ -20,8 +34,9 @@ import static org.springframework.security.web.server.util.matcher.ServerWebExch
 
 /**
  * Staff authentication and the access rules enforced at the gateway.
- * Two chains: a stateless HTTP Basic chain for {@code /api/**}, and a chain for the web pages and
- * actuator where a browser sign-in form (session + CSRF) will be added later without touching the API.
+ * Two chains: {@code /api/**} (HTTP Basic for scripts, stateless; or the session of a signed-in staff page, read
+ * only, with a CSRF token on its staff writes), and everything else: the pages, with the sign-in form that creates
+ * the session ({@code /staff/login}), sign-out ({@code /staff/logout}) and the role rules of the staff pages.
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffSecurityConfig {
@@ -32,17 +47,25 @@ public class StaffSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ServerCsrfTokenRepository staffCsrfTokens) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(true);
         return http
                 .securityMatcher(pathMatchers("/api/**"))
-                // Stateless API: credentials on every call, so no session, no CSRF token, no saved request.
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // Only a signed-in browser's staff writes need the token: Basic callers send credentials on every call
+                // (a cross-site page cannot), and public writes never carry the session's identity.
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(staffCsrfTokens)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(ApiSecurityContextRepository.SESSION_STAFF_WRITES)
+                        .accessDeniedHandler(problems))
+                .securityContextRepository(new ApiSecurityContextRepository())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic
+                        .authenticationEntryPoint(problems)
+                        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance()))
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
+                // No redirects here, even for a browser: API callers get 401/403 problem+json.
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeExchange(rules -> rules
                         .matchers(StaffRoles.ORGANIZER_PATHS).hasRole(StaffRoles.ORGANIZER)
@@ -54,18 +77,68 @@ public class StaffSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain webSecurity(ServerHttpSecurity http) {
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+    SecurityWebFilterChain webSecurity(ServerHttpSecurity http, ServerCsrfTokenRepository staffCsrfTokens,
+            SignInThrottle signInThrottle) {
+        StaffWebHandlers handlers = new StaffWebHandlers();
+        WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
         return http
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .csrf(csrf -> csrf.accessDeniedHandler(problems))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .securityContextRepository(sessions)
+                // Always land on the page of one's role after signing in; nothing is stored for anonymous visitors.
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(staffCsrfTokens)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .accessDeniedHandler(handlers))
+                .formLogin(form -> form
+                        .loginPage(StaffPaths.LOGIN)
+                        .requiresAuthenticationMatcher(pathMatchers(HttpMethod.POST, StaffPaths.LOGIN))
+                        .securityContextRepository(sessions)
+                        .authenticationEntryPoint(handlers)
+                        .authenticationSuccessHandler(landingPageRedirect(staffCsrfTokens))
+                        .authenticationFailureHandler(signInThrottle.failureHandler()))
+                .logout(logout -> logout
+                        .requiresLogout(pathMatchers(HttpMethod.POST, StaffPaths.LOGOUT))
+                        // The session itself goes, not only its security context (the CSRF token is cleared too).
+                        .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
+                                new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(redirectTo(StaffPaths.SIGNED_OUT)))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .authorizeExchange(rules -> rules.anyExchange().permitAll())
+                .authorizeExchange(rules -> rules
+                        // "press*" also covers press.html, which the static resources would otherwise serve to anyone.
+                        .pathMatchers("/staff/press*", "/staff/press/**").hasRole(StaffRoles.PRESS_OFFICER)
+                        .pathMatchers("/staff/organizer*", "/staff/organizer/**").hasRole(StaffRoles.ORGANIZER)
+                        .pathMatchers("/staff/login*", "/staff/forbidden*", "/staff/me").permitAll()
+                        .pathMatchers("/staff", "/staff/**").authenticated()
+                        .anyExchange().permitAll())
                 .build();
+    }
+
+    /** The CSRF token of signed-in pages: a cookie the pages' scripts read and echo in {@code X-XSRF-TOKEN}. */
+    @Bean
+    ServerCsrfTokenRepository staffCsrfTokens(StaffSignInProperties properties) {
+        CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookiePath("/");
+        tokens.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (properties.secureCookies()) {
+                cookie.secure(true); // otherwise Secure follows the request's scheme
+            }
+        });
+        return tokens;
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(StaffSignInProperties properties, GatewayLimitsProperties limits) {
+        return new SignInThrottle(properties, limits.publicWriteRate().trustForwardedFor());
+    }
+
+    @Bean
+    CsrfCookieFilter csrfCookieFilter() {
+        return new CsrfCookieFilter();
     }
 
     @Bean
@@ -74,7 +147,7 @@ public class StaffSecurityConfig {
     }
 
     @Bean
-    MapReactiveUserDetailsService staffAccounts(StaffAccountsProperties properties) {
+    ReactiveUserDetailsService staffAccounts(StaffAccountsProperties properties, PasswordEncoder passwordEncoder) {
         if (properties.accounts().isEmpty()) {
             throw new IllegalStateException("conference.staff.accounts is empty: no staff member could sign in");
         }
@@ -84,6 +157,23 @@ public class StaffSecurityConfig {
                         .roles(account.roles().toArray(String[]::new))
                         .build())
                 .toList();
-        return new MapReactiveUserDetailsService(users);
+        return new TimingSafeUserDetailsService(new MapReactiveUserDetailsService(users), passwordEncoder);
+    }
+
+    /** After signing in: a fresh CSRF token for the session, and the page of the staff member's role. */
+    private static ServerAuthenticationSuccessHandler landingPageRedirect(ServerCsrfTokenRepository csrfTokens) {
+        DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
+        return (webFilterExchange, authentication) -> {
+            String landing = StaffPaths.landingPage(authentication);
+            return csrfTokens.saveToken(webFilterExchange.getExchange(), null)
+                    .then(redirects.sendRedirect(webFilterExchange.getExchange(),
+                            URI.create(landing != null ? landing : StaffPaths.FORBIDDEN_PAGE)));
+        };
+    }
+
+    private static RedirectServerLogoutSuccessHandler redirectTo(String location) {
+        RedirectServerLogoutSuccessHandler handler = new RedirectServerLogoutSuccessHandler();
+        handler.setLogoutSuccessUrl(URI.create(location));
+        return handler;
     }
 }

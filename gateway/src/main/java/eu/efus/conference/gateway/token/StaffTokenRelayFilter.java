@@ -17,14 +17,16 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Replaces whatever identity the caller sent with the gateway's own: incoming {@code Authorization}
- * and staff-identity-like headers are dropped, and an authenticated staff member's identity is
- * added as {@code Authorization: Bearer <signed JWT>}. Services trust nothing else.
+ * Replaces whatever identity the caller sent with the gateway's own: incoming {@code Authorization}, cookies
+ * and staff-identity-like headers are dropped, and an authenticated staff member's identity (HTTP Basic or a
+ * signed-in page's session) is added as {@code Authorization: Bearer <signed JWT>}. Services trust nothing else.
  */
 public class StaffTokenRelayFilter implements GlobalFilter, Ordered {
 
     /** Header name prefixes a client could use to pretend to be someone; none is legitimate from outside. */
     private static final List<String> SPOOFABLE_PREFIXES = List.of("x-staff", "x-auth", "x-remote-user", "x-forwarded-user");
+
+    private static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
     private final StaffTokenIssuer issuer;
 
@@ -61,6 +63,9 @@ public class StaffTokenRelayFilter implements GlobalFilter, Ordered {
 
     static void stripIdentityHeaders(HttpHeaders headers) {
         headers.remove(HttpHeaders.AUTHORIZATION);
+        // The staff session and CSRF cookies prove who is signed in to the gateway, and are of no use to a service.
+        headers.remove(HttpHeaders.COOKIE);
+        headers.remove(CSRF_HEADER);
         List<String> spoofable = headers.headerNames().stream()
                 .filter(name -> SPOOFABLE_PREFIXES.stream().anyMatch(name.toLowerCase(Locale.ROOT)::startsWith))
                 .toList();

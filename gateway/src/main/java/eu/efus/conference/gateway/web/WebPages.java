@@ -17,7 +17,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 /**
  * Extension-less addresses for the pages in {@code static/} (the emailed links point at {@code /manage} and
- * {@code /accreditation}).
+ * {@code /accreditation}; the public pages live under {@code /events/{code}}, {@code /press} and {@code /privacy}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebPages {
@@ -26,7 +26,14 @@ public class WebPages {
     RouterFunction<ServerResponse> pages() {
         return RouterFunctions.route(GET("/"), request -> page("static/index.html"))
                 .andRoute(GET("/manage"), request -> page("static/manage.html"))
-                .andRoute(GET("/accreditation"), request -> page("static/accreditation.html"));
+                .andRoute(GET("/accreditation"), request -> page("static/accreditation.html"))
+                // Public pages: the event code in the address is read by the page's script, which asks the API.
+                .andRoute(GET("/events/{code}"), request -> page("static/event.html"))
+                .andRoute(GET("/events/{code}/register"), request -> page("static/register.html"))
+                .andRoute(GET("/events/{code}/registered"), request -> page("static/registered.html"))
+                .andRoute(GET("/events/{code}/press").or(GET("/press/{code}")).or(GET("/press")),
+                        request -> page("static/press.html"))
+                .andRoute(GET("/privacy"), request -> page("static/privacy.html"));
     }
 
     private static Mono<ServerResponse> page(String location) {

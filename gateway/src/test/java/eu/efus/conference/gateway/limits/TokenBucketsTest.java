@@ -62,6 +62,21 @@ class TokenBucketsTest {
         assertThat(buckets.size()).isEqualTo(1);
     }
 
+    @Test
+    void waitForLooksWithoutTaking() {
+        assertThat(buckets.waitFor("10.0.0.1")).isZero();
+        for (int i = 0; i < 3; i++) {
+            assertThat(buckets.waitFor("10.0.0.1")).isZero();
+            buckets.tryAcquire("10.0.0.1");
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(buckets.waitFor("10.0.0.1"))).isEqualTo(10_000);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(buckets.waitFor("10.0.0.1"))).as("looking twice takes nothing").isEqualTo(10_000);
+
+        advance(Duration.ofSeconds(10));
+        assertThat(buckets.waitFor("10.0.0.1")).isZero();
+        assertThat(buckets.tryAcquire("10.0.0.1")).isZero();
+    }
+
     private void advance(Duration duration) {
         now.addAndGet(duration.toNanos());
     }

@@ -1,0 +1,82 @@
+package eu.efus.conference.gateway.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import eu.efus.conference.gateway.security.StaffPaths;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
+/**
+ * The staff pages (sign-in, press desk, organiser dashboard) at extension-less addresses, and two small helpers for
+ * them: {@code /staff} sends a signed-in member to the page of their role, {@code /staff/me} says who is signed in.
+ * Who may see which page is decided by the security rules (StaffSecurityConfig), not here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StaffPages {
+
+    @Bean
+    RouterFunction<ServerResponse> staffPageRoutes() {
+        return RouterFunctions.route(GET(StaffPaths.LOGIN), request -> page("static/staff/login.html"))
+                .andRoute(GET(StaffPaths.PRESS_DESK), request -> page("static/staff/press.html"))
+                .andRoute(GET(StaffPaths.ORGANIZER_DASHBOARD), request -> page("static/staff/organizer.html"))
+                .andRoute(GET("/staff"), StaffPages::landing)
+                .andRoute(GET("/staff/me"), StaffPages::me);
+    }
+
+    private static Mono<ServerResponse> page(String location) {
+        return ServerResponse.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                // Not kept by the browser: after signing out, "back" must not show a staff page from the cache.
+                .cacheControl(CacheControl.noStore())
+                .bodyValue(new ClassPathResource(location));
+    }
+
+    private static Mono<ServerResponse> landing(ServerRequest request) {
+        return authentication(request)
+                .map(auth -> Objects.requireNonNullElse(StaffPaths.landingPage(auth), StaffPaths.FORBIDDEN_PAGE))
+                .defaultIfEmpty(StaffPaths.LOGIN)
+                .flatMap(target -> ServerResponse.seeOther(URI.create(target)).build());
+    }
+
+    /**
+     * {@code {username, roles}} of the signed-in staff member, for the pages' header; 204 when nobody is signed in
+     * (the sign-in page asks, and an expected answer should not show up as an error in the browser's console).
+     */
+    private static Mono<ServerResponse> me(ServerRequest request) {
+        return authentication(request)
+                .flatMap(auth -> ServerResponse.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .cacheControl(CacheControl.noStore())
+                        .bodyValue(Map.of("username", auth.getName(), "roles", roles(auth))))
+                .switchIfEmpty(Mono.defer(() -> ServerResponse.noContent().cacheControl(CacheControl.noStore()).build()));
+    }
+
+    private static Mono<Authentication> authentication(ServerRequest request) {
+        return request.principal().filter(Authentication.class::isInstance).cast(Authentication.class);
+    }
+
+    private static List<String> roles(Authentication auth) {
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length()))
+                .sorted()
+                .toList();
+    }
+}

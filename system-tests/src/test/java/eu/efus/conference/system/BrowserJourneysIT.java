@@ -1,0 +1,341 @@
+package eu.efus.conference.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import eu.efus.conference.testsupport.Http;
+import eu.efus.conference.testsupport.Http.Response;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The six journeys of the web application in Debian's headless Chromium, on the stack started as {@code ./run.sh}
+ * starts it: what participants, journalists, press officers and organisers do with their browser, and the emails they
+ * get (read over IMAP). Each journey's last page is saved under {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserJourneysIT {
+
+    private static final String ORGANIZER = "Basic " + Base64.getEncoder()
+            .encodeToString("organizer:demo-organizer".getBytes(StandardCharsets.UTF_8));
+
+    private Stack stack;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        stack = new Stack(Path.of("target", "browser-data-" + System.currentTimeMillis()).toAbsolutePath()).start(Map.of());
+    }
+
+    @AfterAll
+    void stopStack() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    private WebElement visible(Browser b, String css) {
+        return b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void type(Browser b, String id, String text) {
+        WebElement input = b.driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void select(Browser b, String id, String value) {
+        new Select(b.driver.findElement(By.id(id))).selectByValue(value);
+    }
+
+    private void tick(Browser b, String css) {
+        WebElement box = b.driver.findElement(By.cssSelector(css));
+        if (!box.isSelected()) {
+            ((JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block:'center'})", box);
+            box.click();
+        }
+    }
+
+    /** Sets an input the way a date picker would (typing into datetime-local depends on the browser's locale). */
+    private void setValue(Browser b, String id, String value) {
+        ((JavascriptExecutor) b.driver).executeScript("const e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
+                id, value);
+    }
+
+    private void click(Browser b, String css) {
+        WebElement element = b.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        ((JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+        element.click();
+    }
+
+    private Mailbox.Mail awaitMail(String address, int count) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Mailbox.read(stack.imapPort(), address), mails -> mails.size() >= count).get(count - 1);
+    }
+
+    private static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    /** Opens the event, follows "Register" and fills the form as a participant would, then sends it. */
+    private void registerThroughTheForm(Browser b, String eventCode, String firstName, String address, String language,
+            String... sessions) {
+        b.driver.get(stack.gateway() + "/");
+        click(b, "a[data-test='event-link'][data-code='" + eventCode + "']");
+        click(b, "a[data-test='register-link']");
+        visible(b, "#registration-form");
+        type(b, "firstName", firstName);
+        type(b, "lastName", "Example");
+        type(b, "email", address);
+        type(b, "organisation", "City of Ghent");
+        select(b, "country", "BE");
+        select(b, "category", "LOCAL_AUTHORITY");
+        select(b, "language", language);
+        for (String session : sessions) {
+            tick(b, "input[data-session='" + session + "']");
+        }
+        tick(b, "#privacyPolicy");
+        click(b, "[data-test='submit']");
+    }
+
+    private void signIn(Browser b, String username, String password) {
+        b.driver.get(stack.gateway() + "/staff/login");
+        type(b, "username", username);
+        type(b, "password", password);
+        click(b, "[data-test='sign-in']");
+    }
+
+    // --- the journeys -----------------------------------------------------------------------------------------------
+
+    @Test
+    void journey1_registerInEnglishThenCancelThroughTheEmailedLink() throws Exception {
+        String address = email("ana");
+        try (Browser b = Browser.open("en", 1280, 1000)) {
+            registerThroughTheForm(b, "SDC-BRUSSELS", "Ana", address, "en", "W-DRUGS", "FV-DRUG-ROOM");
+            b.wait.until(ExpectedConditions.urlContains("/registered"));
+            visible(b, "[data-test='registration-status'][data-status='CONFIRMED']");
+            assertThat(b.driver.findElement(By.cssSelector("[data-test='confirmation-email']")).getText()).contains(address);
+            assertThat(b.driver.getCurrentUrl()).doesNotContain(address).doesNotContain("Ana");
+
+            Mailbox.Mail mail = awaitMail(address, 1);
+            assertThat(mail.subject()).startsWith("Your registration is confirmed");
+            b.driver.get(mail.manageLink());
+            visible(b, "li[data-test='session-status'][data-session='W-DRUGS'][data-status='CONFIRMED']");
+            visible(b, "li[data-test='session-status'][data-session='FV-DRUG-ROOM'][data-status='CONFIRMED']");
+            click(b, "#cancel");
+            b.wait.until(ExpectedConditions.alertIsPresent()).accept();
+            visible(b, "[data-test='registration-status'][data-status='CANCELLED']");
+            b.screenshot("journey1-english-cancelled");
+        }
+    }
+
+    @Test
+    void journey2_theSameInFrenchWithAFrenchPageAndEmail() throws Exception {
+        String address = email("claire");
+        try (Browser b = Browser.open("fr", 1280, 1000)) {
+            registerThroughTheForm(b, "SDC-BRUSSELS", "Claire", address, "fr", "W-POLICE", "FV-MEDIATION");
+            visible(b, "[data-test='registration-status'][data-status='CONFIRMED']");
+            assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+            assertThat(b.driver.findElement(By.tagName("body")).getText()).containsIgnoringCase("inscri");
+
+            Mailbox.Mail mail = awaitMail(address, 1);
+            assertThat(mail.subject()).startsWith("Votre inscription est confirmée");
+            assertThat(mail.html()).contains("lang=\"fr\"");
+            b.driver.get(mail.manageLink());
+            visible(b, "li[data-test='session-status'][data-session='W-POLICE']");
+            assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+            click(b, "#cancel");
+            b.wait.until(ExpectedConditions.alertIsPresent()).accept();
+            visible(b, "[data-test='registration-status'][data-status='CANCELLED']");
+            b.screenshot("journey2-french-cancelled");
+        }
+    }
+
+    @Test
+    void journey3_aFullFieldVisitPutsTheNextPersonOnItsWaitingListAtPositionOne() throws Exception {
+        String code = "VISIT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        LocalDate day = LocalDate.now().plusMonths(2);
+        Response created = Http.call(stack.gateway(), "POST", "/api/admin/events", """
+                {"code":"%s","kind":"CONFERENCE","title":{"fr":"Séminaire de Gand","en":"Ghent seminar"},"city":"Ghent",
+                 "country":"BE","startsAt":"%sT09:00:00+01:00","endsAt":"%sT18:00:00+01:00","timezone":"Europe/Brussels",
+                 "languages":["fr","en"],"capacity":100,
+                 "sessions":[{"code":"FV-SMALL","kind":"FIELD_VISIT","title":{"fr":"Visite","en":"Field visit"},
+                   "startsAt":"%sT10:00:00+01:00","endsAt":"%sT12:00:00+01:00","language":"en","capacity":2}]}
+                """.formatted(code, day, day, day, day), "Authorization", ORGANIZER);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        try (Browser b = Browser.open("en", 1280, 1000)) {
+            for (int i = 1; i <= 2; i++) {
+                registerThroughTheForm(b, code, "Seat" + i, email("seat" + i), "en", "FV-SMALL");
+                visible(b, "li[data-test='session-status'][data-session='FV-SMALL'][data-status='CONFIRMED']");
+            }
+            registerThroughTheForm(b, code, "Next", email("next"), "en", "FV-SMALL");
+            WebElement waiting = visible(b, "li[data-test='session-status'][data-session='FV-SMALL'][data-status='WAITLISTED']");
+            assertThat(waiting.findElement(By.cssSelector("[data-test='waitlist-position']")).getText()).contains("1");
+            b.screenshot("journey3-waitlisted-position-1");
+        }
+    }
+
+    @Test
+    void journey4_aJournalistIsAskedAQuestionAnswersAndIsApprovedThenListedForTheOrganiser() throws Exception {
+        String journalist = email("journalist");
+        try (Browser press = Browser.open("fr", 1280, 1000); Browser officer = Browser.open("en", 1280, 1000);
+                Browser organiser = Browser.open("en", 1280, 1000)) {
+            press.driver.get(stack.gateway() + "/events/SDC-BRUSSELS/press");
+            visible(press, "#accreditation-form");
+            type(press, "firstName", "Marc");
+            type(press, "lastName", "Example");
+            type(press, "email", journalist);
+            type(press, "mediaOutlet", "Le Quotidien");
+            select(press, "mediaType", "PRINT");
+            select(press, "country", "BE");
+            select(press, "language", "fr");
+            type(press, "pressCardNumber", "BE-4242");
+            type(press, "coverageNotes", "Reportage sur les visites de terrain");
+            click(press, "[data-test='submit']");
+            visible(press, "[data-test='accreditation-status'][data-status='PENDING']");
+            String link = accreditationLink(awaitMail(journalist, 1));
+            String id = link.replaceAll(".*#id=([^&]+).*", "$1");
+
+            signIn(officer, "press-officer", "demo-press");
+            officer.wait.until(ExpectedConditions.urlContains("/staff/press"));
+            officer.wait.until(d -> new Select(d.findElement(By.id("event-filter"))).getOptions().size() > 1);
+            select(officer, "event-filter", "SDC-BRUSSELS");
+            click(officer, "[data-test='request-row'][data-id='" + id + "']");
+            visible(officer, "#details[data-id='" + id + "']");
+            type(officer, "reason", "Which sessions will you cover?");
+            click(officer, "[data-test='ask']");
+            Mailbox.Mail question = awaitMail(journalist, 2);
+            assertThat(question.text()).contains("Which sessions will you cover?");
+
+            press.driver.get(accreditationLink(question));
+            visible(press, "#answer-input").sendKeys("La plénière d'ouverture et la visite du centre de crise");
+            click(press, "#send-answer");
+            await().atMost(Duration.ofSeconds(20)).until(() -> "PENDING".equals(Http.call(stack.gateway(), "GET",
+                    "/api/accreditations/" + id, null, "X-Manage-Token", link.replaceAll(".*token=([^&]+).*", "$1"))
+                    .text("status")));
+
+            officer.driver.navigate().refresh();
+            click(officer, "[data-test='request-row'][data-id='" + id + "']");
+            visible(officer, "#details[data-id='" + id + "']");
+            click(officer, "[data-test='approve']");
+            officer.wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                    By.cssSelector("[data-test='request-row'][data-id='" + id + "']")));
+            Mailbox.Mail approval = awaitMail(journalist, 3);
+            assertThat(approval.calendar()).contains("BEGIN:VEVENT");
+
+            signIn(organiser, "organizer", "demo-organizer");
+            organiser.wait.until(ExpectedConditions.urlContains("/staff/organizer"));
+            select(organiser, "attendee-event", "SDC-BRUSSELS");
+            type(organiser, "attendee-search", journalist);
+            WebElement row = organiser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//*[@data-test='attendee-row'][contains(., '" + journalist + "')]")));
+            assertThat(row.getText()).containsAnyOf("PRESS", "Press", "Presse");
+            organiser.screenshot("journey4-organiser-sees-journalist");
+        }
+    }
+
+    private static String accreditationLink(Mailbox.Mail mail) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(https?://\\S+/accreditation#id=[A-Za-z0-9_-]+&token=[A-Za-z0-9_-]+)").matcher(mail.text());
+        assertThat(m.find()).as("private link in: " + mail.text()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void journey5_anOrganiserCreatesAnEventWithTwoSessionsThatAppearsOnThePublicList() throws Exception {
+        String code = "FORM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        LocalDate day = LocalDate.now().plusMonths(3);
+        try (Browser b = Browser.open("en", 1280, 1000)) {
+            signIn(b, "organizer", "demo-organizer");
+            b.wait.until(ExpectedConditions.urlContains("/staff/organizer"));
+            click(b, "[data-test='new-event']");
+            visible(b, "#event-form-section");
+            type(b, "code", code);
+            select(b, "kind", "CONFERENCE");
+            type(b, "title.fr", "Forum de Liège");
+            type(b, "title.en", "Liège forum");
+            type(b, "city", "Liège");
+            type(b, "country", "BE");
+            select(b, "timezone", "Europe/Brussels");
+            setValue(b, "startsAt", day + "T09:00");
+            setValue(b, "endsAt", day + "T17:00");
+            tick(b, "#languages-fr");
+            tick(b, "#languages-en");
+            type(b, "capacity", "120");
+            for (int i = 0; i < 2; i++) {
+                if (b.driver.findElements(By.cssSelector("[data-test='session-row']")).size() <= i) {
+                    click(b, "#add-session");
+                }
+                type(b, "sessions[" + i + "].code", i == 0 ? "PL-OPEN" : "W-ONE");
+                select(b, "sessions[" + i + "].kind", i == 0 ? "PLENARY" : "WORKSHOP");
+                type(b, "sessions[" + i + "].title.fr", i == 0 ? "Ouverture" : "Atelier");
+                type(b, "sessions[" + i + "].title.en", i == 0 ? "Opening" : "Workshop");
+                setValue(b, "sessions[" + i + "].startsAt", day + (i == 0 ? "T09:30" : "T11:00"));
+                setValue(b, "sessions[" + i + "].endsAt", day + (i == 0 ? "T10:30" : "T12:30"));
+                select(b, "sessions[" + i + "].language", i == 0 ? "fr" : "en");
+                type(b, "sessions[" + i + "].capacity", i == 0 ? "120" : "30");
+            }
+            click(b, "[data-test='save-event']");
+            visible(b, "[data-test='event-row'][data-code='" + code + "']");
+
+            b.driver.get(stack.gateway() + "/?lang=en");
+            visible(b, "a[data-test='event-link'][data-code='" + code + "']");
+            Response event = Http.call(stack.gateway(), "GET", "/api/events/" + code, null);
+            assertThat(event.body().get("sessions").size()).isEqualTo(2);
+            b.screenshot("journey5-new-event-listed");
+        }
+    }
+
+    @Test
+    void journey6_invalidInputIsShownNextToTheFieldAndNothingIsSent() throws Exception {
+        String address = email("invalid");
+        try (Browser b = Browser.open("en", 360, 800)) {
+            b.driver.get(stack.gateway() + "/events/SDC-BRUSSELS/register");
+            visible(b, "#registration-form");
+            type(b, "firstName", "Ana");
+            type(b, "lastName", "Example");
+            type(b, "email", "not-an-email");
+            select(b, "country", "BE");
+            select(b, "category", "LOCAL_AUTHORITY");
+            click(b, "[data-test='submit']");
+            WebElement emailError = visible(b, "#email-error");
+            assertThat(emailError.getText()).isNotBlank();
+            assertThat(b.driver.findElement(By.id("email")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(b.driver.findElement(By.id("email")).getAttribute("aria-describedby")).contains("email-error");
+            visible(b, "#privacyPolicy-error");
+            visible(b, "#error-summary");
+            assertThat(b.driver.getCurrentUrl()).doesNotContain("/registered");
+            // The browser itself never sent the form: no request to the registrations endpoint was made.
+            Object posted = ((JavascriptExecutor) b.driver).executeScript("return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.includes('/registrations')).length");
+            assertThat(((Number) posted).intValue()).isZero();
+            // Fixing the address alone still sends nothing: the privacy consent is missing.
+            type(b, "email", address);
+            click(b, "[data-test='submit']");
+            visible(b, "#privacyPolicy-error");
+            assertThat(((Number) ((JavascriptExecutor) b.driver).executeScript("return performance"
+                    + ".getEntriesByType('resource').filter(e => e.name.includes('/registrations')).length")).intValue())
+                    .isZero();
+            b.screenshot("journey6-invalid-input");
+        }
+        assertThat(Http.call(stack.gateway(), "GET", "/api/admin/events/SDC-BRUSSELS/registrations", null,
+                "Authorization", ORGANIZER).raw()).doesNotContain(address);
+        assertThat(Mailbox.read(stack.imapPort(), address)).isEmpty();
+    }
+}
