@@ -143,11 +143,11 @@
       return;
     }
     const title = page.putLocalized(byId('event-title'), event.title, event.code);
-    document.title = title.textContent + ' — ' + t('siteName');
+    document.title = title.textContent + ' — ' + t('siteOrg');
     byId('event-kind').textContent = page.label('eventKinds', event.kind);
     byId('event-dates').textContent = page.dateRange(event.startsAt, event.endsAt, event.timezone);
     byId('event-place').textContent = place(event);
-    byId('event-languages').textContent = page.list((event.languages || []).map(page.languageName));
+    byId('event-languages').textContent = page.languageList(event.languages);
     const seats = eventSeats(event);
     byId('event-seats').textContent = seats;
     byId('event-seats').hidden = !seats;

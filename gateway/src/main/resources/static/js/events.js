@@ -106,7 +106,7 @@
     const facts = el('dl');
     fact(facts, 'when', page.dateRange(event.startsAt, event.endsAt, event.timezone), 'event-dates');
     fact(facts, 'where', place(event), 'event-place');
-    fact(facts, 'languages', page.list((event.languages || []).map(page.languageName)), 'event-languages');
+    fact(facts, 'languages', page.languageList(event.languages), 'event-languages');
     if (left) {
       fact(facts, 'seats', left.text, 'event-seats');
     }

@@ -376,15 +376,19 @@ window.SiteI18n = (function () {
       }
     };
 
-    /** "French", "English" (capitalised: it is shown on its own or first in a list). */
+    /** "French", "français": the language's name as the page's language writes it inside a sentence. */
     page.languageName = function (code) {
-      let name = code || '';
       try {
-        name = new Intl.DisplayNames([page.locale()], { type: 'language' }).of(code) || code;
+        return new Intl.DisplayNames([page.locale()], { type: 'language' }).of(code) || code || '';
       } catch (e) {
-        // an old browser: the code is still understandable
+        return code || ''; // an old browser: the code is still understandable
       }
-      return name.charAt(0).toLocaleUpperCase(page.locale()) + name.slice(1);
+    };
+
+    /** "French and English", "Français et anglais": a list of languages, capitalised as a sentence start. */
+    page.languageList = function (codes) {
+      const text = page.list((codes || []).map(page.languageName));
+      return text.charAt(0).toLocaleUpperCase(page.locale()) + text.slice(1);
     };
 
     page.list = function (items) {
