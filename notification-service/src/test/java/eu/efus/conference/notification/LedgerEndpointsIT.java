@@ -1,13 +1,10 @@
 package eu.efus.conference.notification;
 
+import eu.efus.conference.testsupport.StaffTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.notification.ledger.NotificationStatus;
 import java.net.URI;
@@ -17,9 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The ledger as organisers see it through the gateway: staff token required, ORGANIZER only. */
 class LedgerEndpointsIT extends ServiceContext {
 
-    private static final String SECRET = "demo-only-staff-token-secret-change-me-0123456789";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -36,13 +29,8 @@ class LedgerEndpointsIT extends ServiceContext {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private static String token(String role) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("conference-gateway").audience("conference-services")
-                .subject("staff-" + role.toLowerCase()).claim("roles", List.of(role)).issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
+    private static String token(String role) {
+        return StaffTokens.mint(StaffTokens.DEMO_SECRET, "conference-gateway", "staff-" + role.toLowerCase(), role);
     }
 
     private HttpResponse<String> call(String method, String path, String role) throws Exception {

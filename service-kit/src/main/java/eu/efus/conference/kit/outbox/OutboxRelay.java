@@ -57,6 +57,7 @@ public class OutboxRelay implements SmartLifecycle {
         int published = 0;
         for (String collection : collections) {
             Document claimed;
+            // Drains the collection; a stopping relay leaves the rest to the next start (tests call it unstarted).
             while (running.get() || thread == null) {
                 claimed = claim(collection);
                 if (claimed == null) {

@@ -95,14 +95,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Malformed request", detail, List.of()));
     }
 
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        // Spring's own problem bodies for 404/405/415… keep their status; nothing leaks beyond the detail.
-        return response;
-    }
-
     private ResponseEntity<Object> badRequest(String field, String message) {
         String name = field.isEmpty() ? "body" : field;
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
