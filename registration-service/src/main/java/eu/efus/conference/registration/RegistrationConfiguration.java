@@ -1,5 +1,6 @@
 package eu.efus.conference.registration;
 
+import eu.efus.conference.kit.outbox.Outbox;
 import eu.efus.conference.kit.security.StaffEndpoints;
 import eu.efus.conference.registration.registration.Registration;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public class RegistrationConfiguration {
         registrations.createIndex(new Index("idempotencyKey", Sort.Direction.ASC).unique().sparse().named("idempotency_key"));
         registrations.createIndex(new Index().on("eventCode", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
         registrations.createIndex(new Index("status", Sort.Direction.ASC));
-        mongo.getCollection("registrations").createIndex(new Document("outboxPending", 1));
+        mongo.getCollection("registrations").createIndex(new Document(Outbox.FLAG, 1));
         return new IndexesReady();
     }
 

@@ -54,9 +54,10 @@ class KafkaOutageIT {
 
     @Test
     void aRegistrationAcceptedWhileKafkaIsDownIsPublishedOnceItIsBack() throws Exception {
+        String email = "outage-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String body = """
-                {"firstName":"Bo","lastName":"Example","email":"outage@example.org","organisation":null,"country":"SE",
-                 "category":"RESEARCHER","language":"en","sessions":["W-AI"],"consents":{"privacyPolicy":true}}""";
+                {"firstName":"Bo","lastName":"Example","email":"%s","organisation":null,"country":"SE",
+                 "category":"RESEARCHER","language":"en","sessions":["W-AI"],"consents":{"privacyPolicy":true}}""".formatted(email);
         long started = System.nanoTime();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/events/SDC-BRUSSELS/registrations"))

@@ -46,7 +46,7 @@ public record Accreditation(
 
     /** Whether {@code token} is one of the private-link tokens emailed for this request. */
     public boolean acceptsToken(String token) {
-        return tokenHashes != null && tokenHashes.stream().anyMatch(hash -> ManageToken.matches(token, hash));
+        return ManageToken.matchesAny(token, tokenHashes);
     }
 
     public static String activeKey(String eventCode, String email) {

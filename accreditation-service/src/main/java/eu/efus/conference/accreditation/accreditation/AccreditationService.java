@@ -292,7 +292,7 @@ public class AccreditationService {
     }
 
     String privateUrl(String id, String token) {
-        return publicBaseUrl + "/accreditation#id=" + id + "&token=" + token;
+        return ManageToken.link(publicBaseUrl, "accreditation", id, token);
     }
 
     private static String strip(String value) {

@@ -48,7 +48,7 @@ public record Registration(
 
     /** Whether {@code token} is one of the manage tokens emailed for this registration. */
     public boolean acceptsToken(String token) {
-        return tokenHashes != null && tokenHashes.stream().anyMatch(hash -> ManageToken.matches(token, hash));
+        return ManageToken.matchesAny(token, tokenHashes);
     }
 
     public static String activeKey(String eventCode, String email) {

@@ -416,7 +416,7 @@ public class RegistrationService {
     }
 
     String manageUrl(String id, String token) {
-        return publicBaseUrl + "/manage#id=" + id + "&token=" + token;
+        return ManageToken.link(publicBaseUrl, "manage", id, token);
     }
 
     private static String strip(String value) {

@@ -37,6 +37,16 @@ public final class ManageToken {
         return MessageDigest.isEqual(sha256(presented), expected);
     }
 
+    /** Whether {@code presented} is one of the tokens whose hashes are stored (every emailed link stays valid). */
+    public static boolean matchesAny(String presented, java.util.List<String> storedHashes) {
+        return storedHashes != null && storedHashes.stream().anyMatch(hash -> matches(presented, hash));
+    }
+
+    /** The private link of a page: the token rides in the fragment, which browsers never send to the server. */
+    public static String link(String publicBaseUrl, String page, String id, String token) {
+        return publicBaseUrl + "/" + page + "#id=" + id + "&token=" + token;
+    }
+
     private static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

@@ -34,6 +34,19 @@ class ManageTokenTest {
     }
 
     @Test
+    void everyEmailedTokenOpensTheLinkAndNothingElse() {
+        String first = ManageToken.generate();
+        String second = ManageToken.generate();
+        java.util.List<String> hashes = java.util.List.of(ManageToken.hash(first), ManageToken.hash(second));
+        assertThat(ManageToken.matchesAny(first, hashes)).isTrue();
+        assertThat(ManageToken.matchesAny(second, hashes)).isTrue();
+        assertThat(ManageToken.matchesAny(ManageToken.generate(), hashes)).isFalse();
+        assertThat(ManageToken.matchesAny(ManageToken.hash(first), hashes)).as("a stored hash is not a token").isFalse();
+        assertThat(ManageToken.matchesAny(first, null)).isFalse();
+        assertThat(ManageToken.link("http://x.test", "manage", "abc", "t0k")).isEqualTo("http://x.test/manage#id=abc&token=t0k");
+    }
+
+    @Test
     void idsAreRandomAndCarry128Bits() {
         assertThat(Base64.getUrlDecoder().decode(Ids.random())).hasSize(16);
         assertThat(Ids.random()).isNotEqualTo(Ids.random());
