@@ -33,7 +33,13 @@ class BrowserJourneysIT {
     private static final String ORGANIZER = "Basic " + Base64.getEncoder()
             .encodeToString("organizer:demo-organizer".getBytes(StandardCharsets.UTF_8));
 
+    private static final java.time.ZoneId BRUSSELS = java.time.ZoneId.of("Europe/Brussels");
+
     private Stack stack;
+
+    private static String at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(BRUSSELS).toOffsetDateTime().toString();
+    }
 
     @BeforeAll
     void startStack() throws Exception {
@@ -170,14 +176,15 @@ class BrowserJourneysIT {
     @Test
     void journey3_aFullFieldVisitPutsTheNextPersonOnItsWaitingListAtPositionOne() throws Exception {
         String code = "VISIT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        LocalDate day = LocalDate.now().plusMonths(2);
+        // Local times in Brussels with the offset Brussels has on that day (winter or summer time).
+        LocalDate day = LocalDate.now(BRUSSELS).plusMonths(2);
         Response created = Http.call(stack.gateway(), "POST", "/api/admin/events", """
                 {"code":"%s","kind":"CONFERENCE","title":{"fr":"Séminaire de Gand","en":"Ghent seminar"},"city":"Ghent",
-                 "country":"BE","startsAt":"%sT09:00:00+01:00","endsAt":"%sT18:00:00+01:00","timezone":"Europe/Brussels",
+                 "country":"BE","startsAt":"%s","endsAt":"%s","timezone":"Europe/Brussels",
                  "languages":["fr","en"],"capacity":100,
                  "sessions":[{"code":"FV-SMALL","kind":"FIELD_VISIT","title":{"fr":"Visite","en":"Field visit"},
-                   "startsAt":"%sT10:00:00+01:00","endsAt":"%sT12:00:00+01:00","language":"en","capacity":2}]}
-                """.formatted(code, day, day, day, day), "Authorization", ORGANIZER);
+                   "startsAt":"%s","endsAt":"%s","language":"en","capacity":2}]}
+                """.formatted(code, at(day, 9), at(day, 18), at(day, 10), at(day, 12)), "Authorization", ORGANIZER);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         try (Browser b = Browser.open("en", 1280, 1000)) {
             for (int i = 1; i <= 2; i++) {
@@ -260,7 +267,7 @@ class BrowserJourneysIT {
     @Test
     void journey5_anOrganiserCreatesAnEventWithTwoSessionsThatAppearsOnThePublicList() throws Exception {
         String code = "FORM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        LocalDate day = LocalDate.now().plusMonths(3);
+        LocalDate day = LocalDate.now(BRUSSELS).plusMonths(3);
         try (Browser b = Browser.open("en", 1280, 1000)) {
             signIn(b, "organizer", "demo-organizer");
             b.wait.until(ExpectedConditions.urlContains("/staff/organizer"));
