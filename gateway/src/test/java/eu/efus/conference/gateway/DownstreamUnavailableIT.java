@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +25,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A service that is down or hangs becomes a quick 503 problem, never a hang, a 500 or a stack trace. */
+/**
+ * A service that is down or hangs becomes a quick 503 problem with Retry-After, never a hang, a 500 or a
+ * stack trace; refused connections, timeouts and a service's own 5xx answers are breaker failures.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "conference.gateway.downstream-timeout=1s")
 @AutoConfigureWebTestClient
@@ -49,6 +54,12 @@ class DownstreamUnavailableIT {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @BeforeEach
+    void closeBreakers() {
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        HANGING.reset();
+    }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
@@ -83,11 +94,37 @@ class DownstreamUnavailableIT {
                 .exchange(), "notification-service");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(breakers.circuitBreaker("notification-service").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorsArePassedOnUntilTheyOpenTheBreaker() {
+        String broken = "{\"title\":\"Internal error\",\"status\":500,\"detail\":\"the ledger is unavailable\"}";
+        HANGING.respond("/api/admin/notifications/n-1/resend", 500, "application/problem+json", broken, Map.of());
+
+        // minimum-number-of-calls (10) answers, each passed on as the service sent it.
+        for (int i = 0; i < 10; i++) {
+            resend().expectStatus().isEqualTo(500)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody(String.class).isEqualTo(broken);
+        }
+        assertThat(breakers.circuitBreaker("notification-service").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        // Open: the service gets a rest and the caller a quick 503.
+        expectUnavailable(resend(), "notification-service");
+        assertThat(HANGING.received()).hasSize(10);
+    }
+
+    private WebTestClient.ResponseSpec resend() {
+        return client.post().uri("/api/admin/notifications/n-1/resend")
+                .headers(h -> h.setBasicAuth("organizer", "demo-organizer"))
+                .exchange();
     }
 
     private static void expectUnavailable(WebTestClient.ResponseSpec response, String service) {
         response.expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("Retry-After", "5")
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(503)
                 .jsonPath("$.title").isEqualTo("Service unavailable")

@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("conference.gateway")
 public record GatewayLimitsProperties(
         @DefaultValue("64KB") DataSize maxBodySize,
-        @DefaultValue PublicWriteRate publicWriteRate) {
+        @DefaultValue PublicWriteRate publicWriteRate,
+        @DefaultValue DownstreamConcurrency downstreamConcurrency) {
 
     /**
      * Per-client-IP budget for public POST/PUT/PATCH/DELETE: {@code limit} requests per {@code period},
@@ -21,5 +22,15 @@ public record GatewayLimitsProperties(
             @DefaultValue("100") int limit,
             @DefaultValue("10s") Duration period,
             @DefaultValue("false") boolean trustForwardedFor) {
+    }
+
+    /**
+     * Per route: at most {@code maxConcurrentCalls} calls in flight to the service; the next callers wait
+     * in arrival order, each for at most {@code maxWait}, then get 503 with {@code Retry-After: retryAfter}.
+     */
+    public record DownstreamConcurrency(
+            @DefaultValue("64") int maxConcurrentCalls,
+            @DefaultValue("3s") Duration maxWait,
+            @DefaultValue("3s") Duration retryAfter) {
     }
 }

@@ -20,7 +20,7 @@ public final class Problems {
     private Problems() {
     }
 
-    /** The serialized problem, for handlers that build their own response (e.g. the circuit breaker fallback). */
+    /** The serialized problem, for handlers that build their own response. */
     public static byte[] json(HttpStatus status, String title, String detail) {
         return JSON.writeValueAsString(new Problem("about:blank", title, status.value(), detail))
                 .getBytes(StandardCharsets.UTF_8);
