@@ -1,11 +1,9 @@
 package eu.efus.conference.accreditation;
 
 import eu.efus.conference.accreditation.accreditation.Accreditation;
-import eu.efus.conference.kit.outbox.Outbox;
 import eu.efus.conference.kit.security.StaffEndpoints;
 import java.time.Clock;
 import java.time.Duration;
-import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
@@ -42,7 +40,6 @@ public class AccreditationConfiguration {
         accreditations.createIndex(new Index("activeKey", Sort.Direction.ASC).unique().sparse().named("one_active_per_event_email"));
         accreditations.createIndex(new Index().on("eventCode", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
         accreditations.createIndex(new Index("status", Sort.Direction.ASC));
-        mongo.getCollection(Accreditation.COLLECTION).createIndex(new Document(Outbox.FLAG, 1));
         return new IndexesReady();
     }
 

@@ -1,11 +1,13 @@
 package eu.efus.conference.registration;
 
-import eu.efus.conference.kit.outbox.Outbox;
 import eu.efus.conference.kit.security.StaffEndpoints;
 import eu.efus.conference.registration.registration.Registration;
 import java.time.Clock;
 import java.time.Duration;
-import org.bson.Document;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
@@ -13,7 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 
-/** The service's wiring: clock, staff-only endpoints and the indexes its rules rely on. */
+/** The service's wiring: clock, staff-only endpoints, background work and the indexes its rules rely on. */
 @Configuration(proxyBeanMethods = false)
 public class RegistrationConfiguration {
 
@@ -28,15 +30,34 @@ public class RegistrationConfiguration {
         return new StaffEndpoints().require("ORGANIZER", "/api/admin/**");
     }
 
-    /** Created explicitly at start: the duplicate and idempotency rules depend on these unique indexes. */
+    /**
+     * Work that follows a request but need not delay its answer (filling seats freed while someone joined a line).
+     * One thread: promotions of one pool are cheap and ordered; a full queue runs the task in the caller.
+     */
+    @Bean(destroyMethod = "shutdown")
+    Executor seatingExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(1000),
+                r -> {
+                    Thread t = new Thread(r, "seating");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /**
+     * Created explicitly at start. Unique ones carry rules (one active registration per email, Idempotency-Key,
+     * versioned writes by {_id, version}) and are also the only indexes the embedded wire server uses to find
+     * documents, so every hot-path query names exactly one of them; the others serve organiser lists on MongoDB.
+     */
     @Bean
     IndexesReady registrationIndexes(MongoTemplate mongo) {
         IndexOperations registrations = mongo.indexOps(Registration.class);
         registrations.createIndex(new Index("activeKey", Sort.Direction.ASC).unique().sparse().named("one_active_per_event_email"));
         registrations.createIndex(new Index("idempotencyKey", Sort.Direction.ASC).unique().sparse().named("idempotency_key"));
+        registrations.createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
+                .named("versioned_write"));
+        registrations.createIndex(new Index("pendingWork", Sort.Direction.ASC).unique().sparse().named("pending_work"));
         registrations.createIndex(new Index().on("eventCode", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
-        registrations.createIndex(new Index("status", Sort.Direction.ASC));
-        mongo.getCollection("registrations").createIndex(new Document(Outbox.FLAG, 1));
         return new IndexesReady();
     }
 

@@ -15,7 +15,6 @@ import eu.efus.conference.contracts.Journalist;
 import eu.efus.conference.kit.ServiceKitProperties;
 import eu.efus.conference.kit.outbox.Outbox;
 import eu.efus.conference.kit.outbox.OutboxRelay;
-import eu.efus.conference.kit.outbox.PendingEvent;
 import eu.efus.conference.kit.problem.ApiException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -93,9 +92,7 @@ public class AccreditationService {
         Document document = new Document();
         mongo.getConverter().write(accreditation, document);
         // Document and event in one insert: there is no moment where the request exists and its email is not due.
-        document.put(Outbox.EVENTS, List.of(PendingEvent.of(
-                AccreditationEvents.received(accreditation, event, privateUrl(id, token))).toDocument()));
-        document.put(Outbox.FLAG, true);
+        document.putAll(Outbox.fieldsFor(List.of(AccreditationEvents.received(accreditation, event, privateUrl(id, token)))));
         try {
             mongo.getCollection(Accreditation.COLLECTION).insertOne(document);
         } catch (MongoWriteException e) {

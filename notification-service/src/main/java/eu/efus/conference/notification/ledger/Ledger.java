@@ -48,7 +48,6 @@ public class Ledger implements InitializingBean {
                 .named("recipient_newest_first"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC)
                 .named("due"));
-        indexes.createIndex(new Index().on(Outbox.FLAG, Sort.Direction.ASC).named("outbox"));
     }
 
     /** Inserts the entry unless one with its id exists (a replayed event); returns whether it was new. */

@@ -6,7 +6,6 @@ import eu.efus.conference.registration.catalog.EventCatalog;
 import eu.efus.conference.registration.catalog.EventInput;
 import eu.efus.conference.registration.catalog.EventViews;
 import eu.efus.conference.registration.registration.Registration;
-import eu.efus.conference.registration.registration.RegistrationService;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminController {
 
     private final EventCatalog catalog;
-    private final RegistrationService registrations;
     private final MongoTemplate mongo;
 
-    public AdminController(EventCatalog catalog, RegistrationService registrations, MongoTemplate mongo) {
+    public AdminController(EventCatalog catalog, MongoTemplate mongo) {
         this.catalog = catalog;
-        this.registrations = registrations;
         this.mongo = mongo;
     }
 
@@ -55,16 +52,17 @@ public class AdminController {
 
     @PutMapping("/api/admin/events/{code}")
     public EventViews.EventDetail update(@PathVariable String code, @Valid @RequestBody EventInput input) {
-        ConferenceEvent updated = catalog.update(code, input);
-        // A raised capacity lets the people waiting in at once.
-        registrations.promoteWaiting(updated);
-        return catalog.detail(updated);
+        return catalog.detail(catalog.update(code, input));
     }
 
     /** One attendee of the organiser's list. */
     public record Attendee(String id, String status, String firstName, String lastName, String email, String organisation,
-            String country, String category, String language, List<Registration.SessionChoice> sessions,
+            String country, String category, String language, List<SessionState> sessions,
             String dietaryRequirements, String accessibilityNeeds, boolean photographyConsent, OffsetDateTime createdAt) {
+    }
+
+    /** One chosen session of an attendee. */
+    public record SessionState(String code, String status) {
     }
 
     @GetMapping(value = "/api/admin/events/{code}/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -73,7 +71,7 @@ public class AdminController {
         return find(code, session, status).stream().map(r -> new Attendee(r.id(), r.status().name(),
                 r.participant().firstName(), r.participant().lastName(), r.participant().email(),
                 r.participant().organisation(), r.participant().country(), r.participant().category(), r.language(),
-                r.sessions(), r.dietaryRequirements(), r.accessibilityNeeds(), r.photographyConsent(),
+                r.sessions().stream().map(c -> new SessionState(c.code(), c.status().name())).toList(), r.dietaryRequirements(), r.accessibilityNeeds(), r.photographyConsent(),
                 r.createdAt().atOffset(ZoneOffset.UTC))).toList();
     }
 

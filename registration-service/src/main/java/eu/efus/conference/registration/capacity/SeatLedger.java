@@ -1,9 +1,11 @@
 package eu.efus.conference.registration.capacity;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -13,26 +15,38 @@ import org.springframework.stereotype.Component;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.popFirst;
 import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.setOnInsert;
 
 /**
- * Seats and waiting lists, one MongoDB document per pool: {@code holders} (who has a seat) and {@code waitlist} (who
- * waits, in arrival order). Every change is one atomic conditional update on that document — never read-then-write —
- * so a burst for the last seats confirms exactly {@code capacity} people, and every operation is idempotent per
- * registration id, so a step interrupted by a crash can simply be run again.
+ * Seats and waiting lists whose cost does not depend on how many people a pool holds.
+ *
+ * <p>A pool is one small document in {@code seat_pools}: {@code taken} (seats held), {@code waiting} (people in
+ * line), {@code tail} (the last waiting-list ticket handed out) and {@code journal}, the few operations whose effect on the counters is done but not
+ * yet recorded in the registration they belong to. Nobody's id is kept in the pool once their registration shows the
+ * outcome, so the document stays a few hundred bytes whether the pool has 10 or 100,000 holders.
+ *
+ * <p>Each counter change is one conditional atomic update that also writes its journal entry, named after the
+ * operation and the registration ({@code a:<id>} allocation, {@code p:<id>} promotion, {@code r:<id>} release,
+ * {@code l:<id>} leaving a line, {@code u:<id>} promotion undone): the condition "no entry with that name yet" makes every step safe to repeat after a
+ * crash, and the journal tells the recovery what was done. Entries are removed in batches once the registration
+ * records the outcome ({@link #settle}).
+ *
+ * <p>A waiting person holds a ticket document {@code <pool>#<ticket>} in {@code seat_waitlist}; tickets are numbered
+ * in arrival order, so the head of a line and a position are range reads on {@code _id} over waiting people only.
+ * Capacity is exact under bursts: a seat is taken only by an update conditional on {@code taken < capacity}.
  */
 @Component
 public class SeatLedger {
 
-    static final String COLLECTION = "seats";
-    private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+    static final String POOLS = "seat_pools";
+    static final String WAITLIST = "seat_waitlist";
 
     private final MongoTemplate mongo;
 
@@ -40,114 +54,211 @@ public class SeatLedger {
         this.mongo = mongo;
     }
 
-    private MongoCollection<Document> seats() {
-        return mongo.getCollection(COLLECTION);
+    private MongoCollection<Document> pools() {
+        return mongo.getCollection(POOLS);
+    }
+
+    private MongoCollection<Document> waitlist() {
+        return mongo.getCollection(WAITLIST);
     }
 
     /** Makes sure the pool's document exists (creating a pool is idempotent). */
     public void ensure(SeatKey key) {
-        seats().updateOne(eq("_id", key.id()), combine(setOnInsert("holders", List.of()), setOnInsert("waitlist", List.of()),
-                setOnInsert("taken", 0), setOnInsert("waiting", 0)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        pools().updateOne(eq("_id", key.id()), combine(setOnInsert("taken", 0), setOnInsert("tail", 0L), setOnInsert("waiting", 0),
+                setOnInsert("journal", List.of())), new UpdateOptions().upsert(true));
     }
 
     /**
-     * Gives {@code registrationId} a seat if one is free ({@code capacity} null = unlimited), otherwise a place at the
-     * end of the waiting list. Asking again returns the seat or place already held.
+     * Gives {@code registrationId} a seat if one is free ({@code capacity} null = unlimited), otherwise a ticket at the
+     * end of the waiting list: one round trip for a seat, three for a ticket. Journaled as {@code a:<id>}: asked twice,
+     * it gives nothing twice (the second call returns empty; see {@link #journaled}).
      */
-    public Allocation take(SeatKey key, Integer capacity, String registrationId) {
-        ensure(key);
-        Bson free = capacity == null ? and(eq("_id", key.id()), ne("holders", registrationId))
-                : and(eq("_id", key.id()), ne("holders", registrationId), ne("waitlist", registrationId), seatFree(capacity));
-        if ((capacity == null || capacity > 0)
-                && seats().findOneAndUpdate(free, combine(push("holders", registrationId), inc("taken", 1))) != null) {
-            return Allocation.seat();
+    public Optional<Grant> take(SeatKey key, Integer capacity, String registrationId) {
+        String op = "a:" + registrationId;
+        if (capacity == null || capacity > 0) {
+            Bson free = capacity == null ? and(eq("_id", key.id()), ne("journal.op", op))
+                    : and(eq("_id", key.id()), ne("journal.op", op), lt("taken", capacity));
+            if (pools().findOneAndUpdate(free, combine(inc("taken", 1), push("journal", entry(op, false)))) != null) {
+                return Optional.of(Grant.ofSeat());
+            }
         }
-        Optional<Allocation> existing = current(key, registrationId);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        seats().updateOne(and(eq("_id", key.id()), ne("waitlist", registrationId), ne("holders", registrationId)),
-                combine(push("waitlist", registrationId), inc("waiting", 1)));
-        // A seat may have been freed between the refusal and the push, with nobody waiting to take it yet.
-        fillFreeSeats(key, capacity);
-        return current(key, registrationId).orElseThrow(() -> new IllegalStateException("Lost allocation for " + key.id()));
-    }
-
-    /** Where {@code registrationId} stands in this pool right now, if anywhere. */
-    public Optional<Allocation> current(SeatKey key, String registrationId) {
-        Document pool = seats().find(eq("_id", key.id())).first();
+        // The document as it was before this update: the embedded server's "after" image is read separately and can
+        // already show a concurrent increment, the "before" image cannot.
+        Document pool = pools().findOneAndUpdate(and(eq("_id", key.id()), ne("journal.op", op)),
+                combine(inc("tail", 1L), inc("waiting", 1), push("journal", entry(op, true))));
         if (pool == null) {
             return Optional.empty();
         }
-        if (pool.getList("holders", String.class, List.of()).contains(registrationId)) {
-            return Optional.of(Allocation.seat());
-        }
-        int index = pool.getList("waitlist", String.class, List.of()).indexOf(registrationId);
-        return index < 0 ? Optional.empty() : Optional.of(Allocation.waiting(index + 1));
-    }
-
-    /** Gives up whatever {@code registrationId} holds or waits for in this pool; idempotent. */
-    public void release(SeatKey key, String registrationId) {
-        seats().updateOne(and(eq("_id", key.id()), eq("holders", registrationId)),
-                combine(pull("holders", registrationId), inc("taken", -1)));
-        seats().updateOne(and(eq("_id", key.id()), eq("waitlist", registrationId)),
-                combine(pull("waitlist", registrationId), inc("waiting", -1)));
+        long ticket = pool.get("tail", Number.class).longValue() + 1;
+        enqueue(key, ticket, registrationId);
+        // Nobody is behind a ticket at the instant it is given: everyone waiting is ahead.
+        return Optional.of(Grant.ofTicket(ticket, number(pool, "waiting") + 1));
     }
 
     /**
-     * Moves people from the head of the waiting list to free seats, one atomic step each, and returns who moved, in
-     * order. Safe to call at any time and from several instances: a step only succeeds if its person is still first in
-     * line and a seat is still free.
+     * The allocation a crash left in the journal but not in the registration: a seat, or a waiting place (whose ticket
+     * document may or may not have been written: it is found, or a new ticket is handed out at the end of the line).
      */
-    public List<String> fillFreeSeats(SeatKey key, Integer capacity) {
-        List<String> promoted = new ArrayList<>();
-        while (capacity == null || capacity > 0) {
-            Document pool = seats().find(eq("_id", key.id())).first();
-            if (pool == null) {
-                return promoted;
-            }
-            List<String> waitlist = pool.getList("waitlist", String.class, List.of());
-            if (waitlist.isEmpty()) {
-                return promoted;
-            }
-            String first = waitlist.get(0);
-            Bson condition = capacity == null ? and(eq("_id", key.id()), eq("waitlist.0", first))
-                    : and(eq("_id", key.id()), eq("waitlist.0", first), seatFree(capacity));
-            Document moved = seats().findOneAndUpdate(condition,
-                    combine(popFirst("waitlist"), push("holders", first), inc("waiting", -1), inc("taken", 1)), AFTER);
-            if (moved == null) {
-                Document again = seats().find(eq("_id", key.id())).first();
-                boolean sameHead = again != null && !again.getList("waitlist", String.class, List.of()).isEmpty()
-                        && first.equals(again.getList("waitlist", String.class, List.of()).get(0));
-                if (sameHead) {
-                    return promoted; // no free seat
-                }
-                continue; // someone else moved the line: look again
-            }
-            promoted.add(first);
+    public Optional<Grant> journaled(SeatKey key, String registrationId) {
+        Document entry = journalEntry(key, "a:" + registrationId);
+        if (entry == null) {
+            return Optional.empty();
         }
-        return promoted;
+        if (!entry.getBoolean("waiting", false)) {
+            return Optional.of(Grant.ofSeat());
+        }
+        Optional<Long> existing = ticketOf(key, registrationId);
+        if (existing.isPresent()) {
+            return Optional.of(Grant.ofTicket(existing.get(), null));
+        }
+        Document pool = pools().findOneAndUpdate(eq("_id", key.id()), inc("tail", 1L));
+        long ticket = pool.get("tail", Number.class).longValue() + 1;
+        enqueue(key, ticket, registrationId);
+        return Optional.of(Grant.ofTicket(ticket, null));
     }
 
-    /** True while fewer than {@code capacity} people hold a seat: the array has no element at index capacity-1. */
-    private static Bson seatFree(int capacity) {
-        return exists("holders." + (capacity - 1), false);
+    private void enqueue(SeatKey key, long ticket, String registrationId) {
+        waitlist().updateOne(eq("_id", ticketId(key, ticket)), combine(setOnInsert("r", registrationId),
+                setOnInsert("at", new Date())), new UpdateOptions().upsert(true));
+    }
+
+    /** Gives a seat held by {@code registrationId} back; journaled as {@code <kind>:<id>} so it happens once. */
+    public void releaseSeat(SeatKey key, String kind, String registrationId) {
+        pools().updateOne(and(eq("_id", key.id()), ne("journal.op", kind + ":" + registrationId)),
+                combine(inc("taken", -1), push("journal", entry(kind + ":" + registrationId, false))));
+    }
+
+    /**
+     * Takes back a promotion whose person left the line meanwhile ({@code u:<id>}, once): the seat is free again and
+     * they count as waiting until their own leaving removes them.
+     */
+    public void undoPromotion(SeatKey key, String registrationId) {
+        pools().updateOne(and(eq("_id", key.id()), ne("journal.op", "u:" + registrationId)),
+                combine(inc("taken", -1), inc("waiting", 1), push("journal", entry("u:" + registrationId, false))));
+    }
+
+    /** Leaves the waiting list: counted once ({@code l:<id>}), then the ticket document goes. Repeatable. */
+    public void leave(SeatKey key, long ticket, String registrationId) {
+        pools().updateOne(and(eq("_id", key.id()), ne("journal.op", "l:" + registrationId)),
+                combine(inc("waiting", -1), push("journal", entry("l:" + registrationId, false))));
+        waitlist().deleteOne(eq("_id", ticketId(key, ticket)));
+    }
+
+    /** Removes the ticket of someone whose promotion is recorded (the promotion already counted them out). */
+    public void removeTicket(SeatKey key, long ticket) {
+        waitlist().deleteOne(eq("_id", ticketId(key, ticket)));
+    }
+
+    /** The first people in line, in arrival order (at most {@code limit}). */
+    public List<Waiting> head(SeatKey key, int limit) {
+        List<Waiting> line = new ArrayList<>();
+        for (Document d : waitlist().find(inPool(key)).sort(Sorts.ascending("_id")).limit(limit)) {
+            String id = d.getString("_id");
+            line.add(new Waiting(Long.parseLong(id.substring(id.lastIndexOf('#') + 1)), d.getString("r")));
+        }
+        return line;
+    }
+
+    /**
+     * Gives the waiting {@code registrationId} a free seat (journaled {@code p:<id>}); false when no seat is free or
+     * the promotion was already granted.
+     */
+    public boolean grantToWaiting(SeatKey key, Integer capacity, String registrationId) {
+        String op = "p:" + registrationId;
+        Bson free = capacity == null ? and(eq("_id", key.id()), ne("journal.op", op))
+                : and(eq("_id", key.id()), ne("journal.op", op), lt("taken", capacity));
+        return pools().updateOne(free, combine(inc("taken", 1), inc("waiting", -1), push("journal", entry(op, false))))
+                .getModifiedCount() == 1;
+    }
+
+    /** Whether the journal of this pool holds {@code op}. */
+    public boolean inJournal(SeatKey key, String op) {
+        return journalEntry(key, op) != null;
+    }
+
+    /** Removes journal entries whose outcome the registrations now record (one update for many). */
+    public void settle(SeatKey key, Collection<String> ops) {
+        if (!ops.isEmpty()) {
+            pools().updateOne(eq("_id", key.id()), pull("journal", new Document("op", new Document("$in", List.copyOf(ops)))));
+        }
+    }
+
+    /** Journal entries older than {@code before}, for the recovery. */
+    public List<JournalEntry> journalOlderThan(SeatKey key, Date before) {
+        Document pool = pools().find(eq("_id", key.id())).first();
+        List<JournalEntry> entries = new ArrayList<>();
+        if (pool != null) {
+            for (Document e : pool.getList("journal", Document.class, List.of())) {
+                if (e.getDate("at").before(before)) {
+                    String op = e.getString("op");
+                    entries.add(new JournalEntry(op.substring(0, op.indexOf(':')), op.substring(op.indexOf(':') + 1),
+                            e.getBoolean("waiting", false)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Where ticket {@code ticket} stands in line now (1-based), or empty when it no longer waits. */
+    public Optional<Integer> position(SeatKey key, long ticket) {
+        if (waitlist().find(eq("_id", ticketId(key, ticket))).first() == null) {
+            return Optional.empty();
+        }
+        long ahead = waitlist().countDocuments(and(gt("_id", key.id() + "#"), lt("_id", ticketId(key, ticket))));
+        return Optional.of((int) ahead + 1);
+    }
+
+    private Optional<Long> ticketOf(SeatKey key, String registrationId) {
+        Document d = waitlist().find(and(inPool(key), eq("r", registrationId))).first();
+        if (d == null) {
+            return Optional.empty();
+        }
+        String id = d.getString("_id");
+        return Optional.of(Long.parseLong(id.substring(id.lastIndexOf('#') + 1)));
     }
 
     /** Seats taken and people waiting in one pool. */
     public Counts counts(SeatKey key) {
-        Document pool = seats().find(eq("_id", key.id()))
-                .projection(new Document("taken", 1).append("waiting", 1)).first();
-        return pool == null ? new Counts(0, 0) : new Counts(pool.getInteger("taken", 0), pool.getInteger("waiting", 0));
+        Document pool = pools().find(eq("_id", key.id())).projection(new Document("taken", 1).append("waiting", 1)).first();
+        return pool == null ? new Counts(0, 0) : new Counts(number(pool, "taken"), number(pool, "waiting"));
     }
 
-    /** Who holds a seat in a pool, for reconciliation. */
-    public List<String> holders(SeatKey key) {
-        Document pool = seats().find(eq("_id", key.id())).first();
-        return pool == null ? List.of() : pool.getList("holders", String.class, List.of());
+    private Document journalEntry(SeatKey key, String op) {
+        Document pool = pools().find(eq("_id", key.id())).projection(new Document("journal", 1)).first();
+        if (pool == null) {
+            return null;
+        }
+        return pool.getList("journal", Document.class, List.of()).stream().filter(e -> op.equals(e.getString("op")))
+                .findFirst().orElse(null);
+    }
+
+    private static int number(Document pool, String field) {
+        Number n = pool.get(field, Number.class);
+        return n == null ? 0 : n.intValue();
+    }
+
+    private static Document entry(String op, boolean waiting) {
+        return new Document("op", op).append("waiting", waiting).append("at", new Date());
+    }
+
+    /** Ticket ids sort in arrival order within a pool ('#' sorts before digits, '$' after '#'). */
+    static String ticketId(SeatKey key, long ticket) {
+        return key.id() + "#" + String.format("%015d", ticket);
+    }
+
+    private static Bson inPool(SeatKey key) {
+        return and(gt("_id", key.id() + "#"), lt("_id", key.id() + "$"));
     }
 
     /** How full one pool is. */
     public record Counts(int taken, int waiting) {
+    }
+
+    /** One person in line. */
+    public record Waiting(long ticket, String registrationId) {
+    }
+
+    /** A journaled operation: its kind ({@code a}, {@code p}, {@code r}…), registration, and whether it was a ticket. */
+    public record JournalEntry(String kind, String registrationId, boolean waiting) {
     }
 }

@@ -13,14 +13,19 @@ import eu.efus.conference.registration.capacity.SeatKey;
 import eu.efus.conference.registration.capacity.SeatLedger;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,23 +40,52 @@ public class EventCatalog {
     static final String COLLECTION = "events";
     static final String SOURCE = "/registration-service";
 
+    /** How long a registration may work with a copy of its event read earlier (see {@link #cached}). */
+    static final Duration CACHE_TTL = Duration.ofSeconds(2);
+
     private final MongoTemplate mongo;
     private final SeatLedger seats;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public EventCatalog(MongoTemplate mongo, SeatLedger seats, OutboxRelay relay, Clock clock) {
+    public EventCatalog(MongoTemplate mongo, SeatLedger seats, OutboxRelay relay, Clock clock,
+            ApplicationEventPublisher publisher) {
         this.mongo = mongo;
         this.seats = seats;
         this.relay = relay;
         this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /** Published after an event or its programme changed, for the rules that follow from it (promotions). */
+    public record ProgrammeChanged(ConferenceEvent event) {
+    }
+
+    private record Cached(ConferenceEvent event, long readAtNanos) {
+    }
+
+    public Optional<ConferenceEvent> find(String code) {
+        return Optional.ofNullable(code == null ? null : mongo.findById(code, ConferenceEvent.class));
     }
 
     public ConferenceEvent require(String code) {
-        ConferenceEvent event = code == null ? null : mongo.findById(code, ConferenceEvent.class);
-        if (event == null) {
-            throw ApiException.notFound("No event with code " + code);
+        return find(code).orElseThrow(() -> ApiException.notFound("No event with code " + code));
+    }
+
+    /**
+     * The event as read at most {@link #CACHE_TTL} ago: a registration does not pay a round trip for it. A change made
+     * through another instance (a capacity, the registration window) is seen within that time; seats stay exact, since
+     * a pool only gives a seat under its capacity, and a raised capacity is applied by the promotion that follows it.
+     */
+    public ConferenceEvent cached(String code) {
+        Cached c = code == null ? null : cache.get(code);
+        if (c != null && System.nanoTime() - c.readAtNanos() < CACHE_TTL.toNanos()) {
+            return c.event();
         }
+        ConferenceEvent event = require(code);
+        cache.put(code, new Cached(event, System.nanoTime()));
         return event;
     }
 
@@ -117,6 +151,8 @@ public class EventCatalog {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(code)), update, COLLECTION);
         relay.wake();
         openPools(updated);
+        cache.remove(code);
+        publisher.publishEvent(new ProgrammeChanged(updated));
         return updated;
     }
 

@@ -1,28 +1,27 @@
 package eu.efus.conference.registration.registration;
 
-import eu.efus.conference.kit.identity.ManageToken;
-import eu.efus.conference.kit.identity.Ids;
 import eu.efus.conference.contracts.AccreditationApproved;
 import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.contracts.Participant;
 import eu.efus.conference.kit.consumer.CloudEventHandlers;
 import eu.efus.conference.kit.consumer.IdempotentConsumer;
-import eu.efus.conference.kit.outbox.Outbox;
-import eu.efus.conference.kit.outbox.OutboxRelay;
+import eu.efus.conference.kit.identity.Ids;
+import eu.efus.conference.kit.identity.ManageToken;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
 import eu.efus.conference.registration.catalog.EventCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.messaging.Message;
 
 /**
@@ -37,19 +36,19 @@ public class PressAdmission {
     private static final Logger log = LoggerFactory.getLogger(PressAdmission.class);
     static final String KEY_PREFIX = "accreditation|";
 
-    private final MongoTemplate mongo;
+    private final Registrations registrations;
     private final EventCatalog catalog;
-    private final RegistrationService registrations;
-    private final OutboxRelay relay;
+    private final Seating seating;
     private final Clock clock;
+    private final Duration recoveryGrace;
 
-    public PressAdmission(MongoTemplate mongo, EventCatalog catalog, RegistrationService registrations, OutboxRelay relay,
-            Clock clock) {
-        this.mongo = mongo;
-        this.catalog = catalog;
+    public PressAdmission(Registrations registrations, EventCatalog catalog, Seating seating, Clock clock,
+            @Value("${conference.reconciliation.grace:30s}") Duration recoveryGrace) {
         this.registrations = registrations;
-        this.relay = relay;
+        this.catalog = catalog;
+        this.seating = seating;
         this.clock = clock;
+        this.recoveryGrace = recoveryGrace;
     }
 
     @Bean
@@ -60,37 +59,56 @@ public class PressAdmission {
 
     /** Creates the PRESS registration of an approved journalist, once. */
     public void admit(AccreditationApproved approved) {
-        ConferenceEvent event = catalog.require(approved.event().code());
+        ConferenceEvent event = catalog.find(approved.event().code())
+                .orElseThrow(() -> new IllegalStateException("Approved accreditation for unknown event "
+                        + approved.event().code()));
         String email = approved.journalist().email().strip().toLowerCase(Locale.ROOT);
         String key = KEY_PREFIX + approved.accreditationId();
-        Instant now = clock.instant();
         String token = ManageToken.generate();
-        // The unique idempotency-key index doubles as "one registration per accreditation".
-        Registration registration = new Registration(Ids.random(), event.code(), Registration.activeKey(event.code(), email),
-                key, "", RegistrationStatus.CONFIRMED,
+        String id = Ids.random();
+        Registration registration = Registration.press(id, event.code(), email, key,
                 new Participant(approved.journalist().firstName(), approved.journalist().lastName(), email,
                         approved.journalist().mediaOutlet(), approved.journalist().country(), Category.PRESS.name()),
-                approved.language(), null, null, false, List.of(),
-                new Registration.Outcome(RegistrationStatus.CONFIRMED.name(), List.of()), List.of(ManageToken.hash(token)),
-                now, now, null, 0);
-        Document stored = new Document();
-        mongo.getConverter().write(registration, stored);
-        stored.putAll(Outbox.fieldsFor(List.of(RegistrationEvents.confirmed(registration, event, Map.of(),
-                registrations.manageUrl(registration.id(), token)))));
+                approved.language(), ManageToken.hash(token), clock.instant());
         try {
-            mongo.getCollection("registrations").insertOne(stored);
-        } catch (com.mongodb.MongoWriteException e) {
-            if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            if (e.getMessage().contains("idempotency")) {
+            // The unique idempotency-key index doubles as "one registration per accreditation".
+            registrations.insert(registration, new Registration.Change(registration,
+                    List.of(RegistrationEvents.confirmed(registration, event, Map.of(), seating.manageUrl(id, token)))));
+        } catch (DuplicateKeyException e) {
+            if (registrations.byIdempotencyKey(key).isPresent()) {
                 log.debug("Accreditation {} already admitted", approved.accreditationId());
             } else {
-                registrations.convertToPress(registration.activeKey(), event);
+                convertToPress(registration.activeKey(), event);
             }
             return;
         }
-        relay.wake();
-        log.info("Accreditation {} admitted as PRESS registration {}", approved.accreditationId(), registration.id());
+        log.info("Accreditation {} admitted as PRESS registration {}", approved.accreditationId(), id);
+    }
+
+    /**
+     * An approved journalist who had already registered as a participant: the registration becomes a PRESS one, its
+     * participant seat goes to the next person waiting, and the approval email (with a fresh link) goes out.
+     */
+    void convertToPress(String activeKey, ConferenceEvent event) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Registration r = registrations.byActiveKey(activeKey)
+                    .orElseThrow(() -> new IllegalStateException("No active registration to convert for " + event.code()));
+            if (r.isPress()) {
+                return;
+            }
+            if (r.status() == RegistrationStatus.ALLOCATING) {
+                throw new IllegalStateException("Registration " + r.id() + " is still being allocated; the event will be retried");
+            }
+            String token = ManageToken.generate();
+            Instant now = clock.instant();
+            var saved = registrations.save(r, r.convertedToPress(event, seating.currentPositions(r), token,
+                    seating.manageUrl(r.id(), token), now, now.plus(recoveryGrace)));
+            if (saved.isPresent()) {
+                log.info("Registration {} converted to PRESS", r.id());
+                seating.freeSeats(saved.get(), event);
+                return;
+            }
+        }
+        throw new IllegalStateException("Converting a registration to PRESS kept conflicting; the event will be retried");
     }
 }

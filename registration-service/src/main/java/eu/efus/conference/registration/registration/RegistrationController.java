@@ -32,11 +32,8 @@ public class RegistrationController {
         RegistrationService.Registered registered = registrations.register(code, request, idempotencyKey);
         Registration r = registered.registration();
         Registration.Outcome outcome = r.outcome();
-        Integer eventPosition = null;
-        if (RegistrationStatus.WAITLISTED.name().equals(outcome.status())) {
-            eventPosition = registrations.currentPositions(r).get("");
-        }
-        RegistrationViews.Created body = new RegistrationViews.Created(r.id(), r.eventCode(), outcome.status(), eventPosition,
+        RegistrationViews.Created body = new RegistrationViews.Created(r.id(), r.eventCode(), outcome.status(),
+                outcome.waitlistPosition(),
                 outcome.sessions().stream()
                         .map(s -> new RegistrationViews.SessionState(s.code(), s.status(), s.waitlistPosition())).toList(),
                 r.createdAt().atOffset(ZoneOffset.UTC));
@@ -53,7 +50,8 @@ public class RegistrationController {
                         r.participant().email(), r.participant().organisation(), r.participant().country(),
                         r.participant().category()),
                 r.language(), r.sessions().stream()
-                        .map(s -> new RegistrationViews.SessionState(s.code(), s.status(), positions.get(s.code()))).toList(),
+                        .map(s -> new RegistrationViews.SessionState(s.code(), s.status().name(), positions.get(s.code())))
+                        .toList(),
                 r.createdAt().atOffset(ZoneOffset.UTC), r.cancelledAt() == null ? null : r.cancelledAt().atOffset(ZoneOffset.UTC));
     }
 

@@ -47,8 +47,8 @@ final class RegistrationEvents {
             Map<String, Integer> positions) {
         ZoneId zone = event.zone();
         return choices.stream().map(choice -> event.session(choice.code()).map(s -> new SessionSummary(s.code(),
-                s.kind().name(), s.title(), s.startsAt(zone), s.endsAt(zone), s.language(), choice.status(),
+                s.kind().name(), s.title(), s.startsAt(zone), s.endsAt(zone), s.language(), choice.status().name(),
                 positions.get(s.code()))).orElse(new SessionSummary(choice.code(), null, null, null, null, null,
-                choice.status(), positions.get(choice.code())))).toList();
+                choice.status().name(), positions.get(choice.code())))).toList();
     }
 }

@@ -1,0 +1,336 @@
+package eu.efus.conference.registration.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import eu.efus.conference.contracts.CloudEvent;
+import eu.efus.conference.contracts.CloudEventCodec;
+import eu.efus.conference.contracts.EventTypes;
+import eu.efus.conference.contracts.Participant;
+import eu.efus.conference.contracts.RegistrationConfirmed;
+import eu.efus.conference.contracts.Topics;
+import eu.efus.conference.kit.identity.Ids;
+import eu.efus.conference.registration.capacity.JournalSettler;
+import eu.efus.conference.registration.capacity.SeatKey;
+import eu.efus.conference.registration.capacity.SeatLedger;
+import eu.efus.conference.registration.catalog.ConferenceEvent;
+import eu.efus.conference.registration.catalog.EventCatalog;
+import eu.efus.conference.registration.catalog.EventInput;
+import eu.efus.conference.registration.catalog.EventKind;
+import eu.efus.conference.registration.catalog.SessionKind;
+import eu.efus.conference.testsupport.KafkaProbe;
+import eu.efus.conference.testsupport.TestInfrastructure;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The seat rules end to end inside the service: unlimited pools, round trips per registration, promotion in a large
+ * pool, and work interrupted at each step finished exactly once by the reconciliation.
+ */
+@SpringBootTest
+class SeatingIT {
+
+    /** MongoDB commands by the thread that sent them: what one request costs, apart from background work. */
+    static final List<String[]> COMMANDS = Collections.synchronizedList(new ArrayList<>());
+
+    @TestConfiguration
+    static class CountCommands {
+        @Bean
+        MongoClientSettingsBuilderCustomizer commandCounter() {
+            return settings -> settings.addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    COMMANDS.add(new String[] {Thread.currentThread().getName(), event.getCommandName()});
+                }
+            });
+        }
+    }
+
+    static KafkaProbe probe;
+
+    @Autowired RegistrationService service;
+    @Autowired Registrations registrations;
+    @Autowired Seating seating;
+    @Autowired SeatLedger seats;
+    @Autowired JournalSettler settler;
+    @Autowired EventCatalog catalog;
+    @Autowired MongoTemplate mongo;
+    @Autowired Clock clock;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.get().register(registry, "registration-seating");
+        // The periodic pass stays out of the way: the tests run it themselves.
+        registry.add("conference.reconciliation.interval", () -> "1h");
+    }
+
+    @BeforeAll
+    static void listen() {
+        probe = new KafkaProbe(TestInfrastructure.get().kafkaBootstrap(), Topics.REGISTRATION_EVENTS);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void unlimitedSessionsAndEventsNeverWaitlist() {
+        ConferenceEvent event = event(null, null, 2, 1, null);
+        for (int i = 0; i < 5; i++) {
+            Registration r = service.register(event.code(), request("u" + i, "PL", "WS", "WEB"), null).registration();
+            assertThat(r.status()).isEqualTo(RegistrationStatus.CONFIRMED);
+            assertThat(r.outcome().waitlistPosition()).isNull();
+            assertThat(r.session("PL").orElseThrow().status()).isEqualTo(SessionStatus.CONFIRMED);
+            assertThat(r.session("WEB").orElseThrow().status()).isEqualTo(SessionStatus.CONFIRMED);
+            assertThat(r.session("WS").orElseThrow().status())
+                    .isEqualTo(i < 2 ? SessionStatus.CONFIRMED : SessionStatus.WAITLISTED);
+        }
+        Registration visitor = service.register(event.code(), request("v", "FV"), null).registration();
+        Registration late = service.register(event.code(), request("w", "FV"), null).registration();
+        assertThat(visitor.session("FV").orElseThrow().status()).isEqualTo(SessionStatus.CONFIRMED);
+        assertThat(late.session("FV").orElseThrow().status()).isEqualTo(SessionStatus.WAITLISTED);
+        assertThat(seats.counts(SeatKey.session(event.code(), "PL"))).isEqualTo(new SeatLedger.Counts(5, 0));
+        assertThat(seats.counts(SeatKey.session(event.code(), "WEB"))).isEqualTo(new SeatLedger.Counts(5, 0));
+        assertThat(seats.counts(SeatKey.event(event.code()))).isEqualTo(new SeatLedger.Counts(7, 0));
+
+        // The reconciliation finds nobody to promote in an unlimited line: no registration changes.
+        List<Long> versions = versionsOf(event.code());
+        reconciliation().runOnce();
+        assertThat(versionsOf(event.code())).isEqualTo(versions);
+    }
+
+    @Test
+    void aRegistrationWithTwoSessionsCostsAtMostFiveRoundTripsInsideTheRequest() {
+        ConferenceEvent event = event(1000, null, 100, 100, null);
+        service.register(event.code(), request("warm", "PL", "WS"), "warm-" + UUID.randomUUID()).registration();
+        String thread = Thread.currentThread().getName();
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            COMMANDS.clear();
+            Registration r = service.register(event.code(), request("rt" + i, "PL", "WS"), "key-" + UUID.randomUUID())
+                    .registration();
+            assertThat(r.status()).isEqualTo(RegistrationStatus.CONFIRMED);
+            List<String> mine = COMMANDS.stream().filter(c -> c[0].equals(thread)).map(c -> c[1]).toList();
+            counts.add(mine.size());
+            assertThat(mine).as("commands of one registration: %s", mine).hasSizeLessThanOrEqualTo(5);
+        }
+        System.out.println("MongoDB round trips inside one registration with two sessions: " + counts);
+    }
+
+    @Test
+    void cancellationPromotesTheFirstInLineInAPoolOfTenThousandHolders() {
+        ConferenceEvent event = event(null, null, 10_000, 1, null);
+        SeatKey workshop = SeatKey.session(event.code(), "WS");
+        // 9,998 seats already held by others: the pool is a counter, so this is what they amount to.
+        mongo.getCollection("seat_pools").updateOne(new Document("_id", workshop.id()),
+                new Document("$set", new Document("taken", 9_998)));
+        Registration a = service.register(event.code(), request("big-a", "WS"), null).registration();
+        Registration b = service.register(event.code(), request("big-b", "WS"), null).registration();
+        Registration c = service.register(event.code(), request("big-c", "WS"), null).registration();
+        Registration d = service.register(event.code(), request("big-d", "WS"), null).registration();
+        assertThat(a.session("WS").orElseThrow().status()).isEqualTo(SessionStatus.CONFIRMED);
+        assertThat(b.session("WS").orElseThrow().status()).isEqualTo(SessionStatus.CONFIRMED);
+        assertThat(c.outcome().sessions().get(0).waitlistPosition()).isEqualTo(1);
+        assertThat(d.outcome().sessions().get(0).waitlistPosition()).isEqualTo(2);
+
+        service.cancel(a.id(), tokenOf(confirmedLink(a.id())));
+
+        Registration promoted = registrations.find(c.id()).orElseThrow();
+        assertThat(promoted.session("WS").orElseThrow().status()).isEqualTo(SessionStatus.CONFIRMED);
+        assertThat(registrations.find(d.id()).orElseThrow().session("WS").orElseThrow().status())
+                .isEqualTo(SessionStatus.WAITLISTED);
+        assertThat(seating.currentPositions(registrations.find(d.id()).orElseThrow())).containsEntry("WS", 1);
+        assertThat(seats.counts(workshop)).isEqualTo(new SeatLedger.Counts(10_000, 1));
+        awaitFact(c.id(), EventTypes.REGISTRATION_PROMOTED);
+    }
+
+    /**
+     * A registration stopped after each of its steps (inserted; event seat taken; first session seat; second; outcome
+     * written but the journal not yet settled) is finished by the reconciliation: one outcome, one confirmation, each
+     * seat counted once.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void anAllocationInterruptedAfterEachStepFinishesExactlyOnce(int stepsDone) {
+        ConferenceEvent event = event(100, null, 10, 10, null);
+        Registration started = Registration.start(Ids.random(), event.code(), "crash" + stepsDone + "@example.org", null,
+                "hash", participant("crash" + stepsDone + "@example.org"), "en", null, null, false, List.of("PL", "WS"),
+                clock.instant(), clock.instant().minusSeconds(1));
+        registrations.insert(started, null);
+        if (stepsDone == 4) {
+            seating.allocate(started, event);
+        } else {
+            if (stepsDone >= 1) {
+                seats.take(SeatKey.event(event.code()), event.capacity(), started.id());
+            }
+            if (stepsDone >= 2) {
+                seats.take(SeatKey.session(event.code(), "PL"), null, started.id());
+            }
+            if (stepsDone >= 3) {
+                seats.take(SeatKey.session(event.code(), "WS"), 10, started.id());
+            }
+        }
+
+        reconciliation().runOnce();
+        reconciliation().runOnce(); // a second pass finds nothing left to do
+        settler.flush();
+
+        Registration finished = registrations.find(started.id()).orElseThrow();
+        assertThat(finished.status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(finished.version()).isEqualTo(1);
+        assertThat(finished.pendingWork()).isNull();
+        assertThat(seats.counts(SeatKey.event(event.code())).taken()).isEqualTo(1);
+        assertThat(seats.counts(SeatKey.session(event.code(), "PL")).taken()).isEqualTo(1);
+        assertThat(seats.counts(SeatKey.session(event.code(), "WS")).taken()).isEqualTo(1);
+        assertThat(journal(SeatKey.event(event.code()))).isEmpty();
+        assertThat(journal(SeatKey.session(event.code(), "WS"))).isEmpty();
+        assertThat(factsAfterMarker(finished, EventTypes.REGISTRATION_CONFIRMED)).isEqualTo(1);
+    }
+
+    @Test
+    void aCancellationInterruptedBeforeItsSeatsWereFreedIsFinishedOnceAndPromotes() {
+        ConferenceEvent event = event(100, null, 1, null, null);
+        Registration holder = service.register(event.code(), request("holder", "WS"), null).registration();
+        Registration waiting = service.register(event.code(), request("waiting", "WS"), null).registration();
+        // The cancellation is written, then the process stops before freeing anything.
+        Registration.Change change = holder.cancel(event, clock.instant(), clock.instant().minusSeconds(1));
+        registrations.save(holder, change).orElseThrow();
+
+        reconciliation().runOnce();
+        reconciliation().runOnce();
+        settler.flush();
+
+        assertThat(registrations.find(holder.id()).orElseThrow().pendingWork()).isNull();
+        assertThat(seats.counts(SeatKey.session(event.code(), "WS"))).isEqualTo(new SeatLedger.Counts(1, 0));
+        assertThat(seats.counts(SeatKey.event(event.code())).taken()).isEqualTo(1);
+        Registration promoted = registrations.find(waiting.id()).orElseThrow();
+        assertThat(promoted.session("WS").orElseThrow().status()).isEqualTo(SessionStatus.CONFIRMED);
+        assertThat(promoted.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aPromotionInterruptedAfterTheSeatWasGrantedIsRecordedOnce() {
+        ConferenceEvent event = event(100, null, 1, null, null);
+        SeatKey workshop = SeatKey.session(event.code(), "WS");
+        Registration holder = service.register(event.code(), request("p-holder", "WS"), null).registration();
+        Registration waiting = service.register(event.code(), request("p-waiting", "WS"), null).registration();
+        seats.releaseSeat(workshop, "r", holder.id()); // a seat frees up...
+        assertThat(seats.grantToWaiting(workshop, 1, waiting.id())).isTrue(); // ...is granted, then the process stops
+        backdateJournal(workshop);
+
+        reconciliation().runOnce();
+        reconciliation().runOnce();
+        settler.flush();
+
+        Registration promoted = registrations.find(waiting.id()).orElseThrow();
+        assertThat(promoted.session("WS").orElseThrow().status()).isEqualTo(SessionStatus.CONFIRMED);
+        assertThat(promoted.version()).isEqualTo(2);
+        assertThat(seats.counts(workshop)).isEqualTo(new SeatLedger.Counts(1, 0));
+        assertThat(seats.head(workshop, 5)).isEmpty();
+        assertThat(factsAfterMarker(promoted, EventTypes.REGISTRATION_PROMOTED)).isEqualTo(1);
+    }
+
+    // --- helpers ---
+
+    private Reconciliation reconciliation() {
+        return new Reconciliation(registrations, seating, seats, catalog, clock, Duration.ZERO);
+    }
+
+    /** Counts the facts of one type for a registration, after cancelling it: its cancellation comes after them. */
+    private long factsAfterMarker(Registration r, String type) {
+        Registration current = registrations.find(r.id()).orElseThrow();
+        registrations.save(current, current.cancel(catalog.require(r.eventCode()), clock.instant(),
+                clock.instant().plusSeconds(600))).orElseThrow();
+        awaitFact(r.id(), EventTypes.REGISTRATION_CANCELLED);
+        return facts(r.id()).stream().filter(e -> e.type().equals(type)).count();
+    }
+
+    private List<CloudEvent> facts(String id) {
+        return probe.values().stream().map(CloudEventCodec::fromJson).filter(e -> id.equals(e.subject())).toList();
+    }
+
+    private CloudEvent awaitFact(String id, String type) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> facts(id).stream().filter(e -> e.type().equals(type)).findFirst(),
+                java.util.Optional::isPresent).get();
+    }
+
+    private String confirmedLink(String id) {
+        CloudEvent confirmed = awaitFact(id, EventTypes.REGISTRATION_CONFIRMED);
+        return ((RegistrationConfirmed) CloudEventCodec.data(confirmed)).manageUrl();
+    }
+
+    private static String tokenOf(String manageUrl) {
+        return manageUrl.substring(manageUrl.indexOf("token=") + 6);
+    }
+
+    private List<Document> journal(SeatKey key) {
+        return mongo.getCollection("seat_pools").find(new Document("_id", key.id())).first()
+                .getList("journal", Document.class);
+    }
+
+    private void backdateJournal(SeatKey key) {
+        List<Document> entries = journal(key);
+        entries.forEach(e -> e.put("at", java.util.Date.from(Instant.now().minusSeconds(120))));
+        mongo.getCollection("seat_pools").updateOne(new Document("_id", key.id()),
+                new Document("$set", new Document("journal", entries)));
+    }
+
+    private List<Long> versionsOf(String eventCode) {
+        return mongo.getCollection("registrations").find(new Document("eventCode", eventCode))
+                .sort(new Document("createdAt", 1)).map(d -> d.get("version", Number.class).longValue()).into(new ArrayList<>());
+    }
+
+    private static Participant participant(String email) {
+        return new Participant("Ana", "Example", email, "City of Lisbon", "PT", "LOCAL_AUTHORITY");
+    }
+
+    private static RegistrationRequest request(String name, String... sessions) {
+        return new RegistrationRequest("Ana", "Example", name + "-" + UUID.randomUUID().toString().substring(0, 6)
+                + "@example.org", "City of Lisbon", "PT", "LOCAL_AUTHORITY", "en", List.of(sessions), null, null,
+                new RegistrationRequest.Consents(true, false));
+    }
+
+    /**
+     * An event with a plenary (PL), a workshop (WS), a field visit (FV) and a webinar (WEB) at separate times; each
+     * capacity may be null (unlimited).
+     */
+    private ConferenceEvent event(Integer capacity, Integer plenary, Integer workshop, Integer visit, Integer webinar) {
+        OffsetDateTime start = OffsetDateTime.now().plusMonths(2).withNano(0);
+        String code = "SEAT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        EventInput.Title title = new EventInput.Title("Test", "Test");
+        List<EventInput.SessionInput> sessions = List.of(
+                new EventInput.SessionInput("PL", SessionKind.PLENARY, title, start, start.plusHours(1), "en", plenary),
+                new EventInput.SessionInput("WS", SessionKind.WORKSHOP, title, start.plusHours(2), start.plusHours(3), "en",
+                        workshop),
+                new EventInput.SessionInput("FV", SessionKind.FIELD_VISIT, title, start.plusHours(4), start.plusHours(5),
+                        "fr", visit),
+                new EventInput.SessionInput("WEB", SessionKind.WEBINAR, title, start.plusHours(6), start.plusHours(7), "fr",
+                        webinar));
+        return catalog.create(new EventInput(code, EventKind.CONFERENCE, title, null, "Brussels", "BE", start,
+                start.plusDays(1), "Europe/Brussels", List.of("fr", "en"), capacity, null, null, null, sessions));
+    }
+}
