@@ -90,34 +90,31 @@ public record Registration(
 
     /**
      * Records what the pools gave: confirmed with the event seat (sessions confirmed or waiting), or waiting for the
-     * event (sessions pending). {@code positions} are the current places in line of each ticket ("" = the event).
+     * event (sessions pending). {@code positions} are the places in line of each ticket ("" = the event).
      */
     Change allocated(Grant eventGrant, Map<String, Grant> sessionGrants, Map<String, Integer> positions,
             ConferenceEvent event, String token, String manageUrl, Instant now) {
         requireStatus(RegistrationStatus.ALLOCATING);
-        List<SessionChoice> choices = new ArrayList<>();
+        Edit next = edit(now);
         List<SessionOutcome> outcomes = new ArrayList<>();
+        next.sessions = new ArrayList<>();
         for (SessionChoice choice : sessions) {
             Grant grant = sessionGrants.get(choice.code());
-            if (!eventGrant.seat() || grant == null) {
-                choices.add(choice.with(SessionStatus.PENDING, null));
-                outcomes.add(new SessionOutcome(choice.code(), SessionStatus.PENDING.name(), null));
-            } else {
-                SessionStatus s = grant.seat() ? SessionStatus.CONFIRMED : SessionStatus.WAITLISTED;
-                choices.add(choice.with(s, grant.seat() ? null : grant.ticket()));
-                outcomes.add(new SessionOutcome(choice.code(), s.name(), positions.get(choice.code())));
-            }
+            SessionStatus s = !eventGrant.seat() || grant == null ? SessionStatus.PENDING
+                    : grant.seat() ? SessionStatus.CONFIRMED : SessionStatus.WAITLISTED;
+            next.sessions.add(choice.with(s, s == SessionStatus.WAITLISTED ? grant.ticket() : null));
+            outcomes.add(new SessionOutcome(choice.code(), s.name(), s == SessionStatus.WAITLISTED ? positions.get(choice.code())
+                    : null));
         }
-        RegistrationStatus s = eventGrant.seat() ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
-        Registration after = new Registration(id, eventCode, activeKey, idempotencyKey, requestHash, s, participant,
-                language, dietaryRequirements, accessibilityNeeds, photographyConsent, choices,
-                eventGrant.seat() ? null : eventGrant.ticket(),
-                new Outcome(s.name(), positions.get(""), outcomes), List.of(ManageToken.hash(token)), createdAt, now, null,
-                null, version);
-        CloudEvent fact = eventGrant.seat()
+        next.status = eventGrant.seat() ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+        next.eventTicket = eventGrant.seat() ? null : eventGrant.ticket();
+        next.outcome = new Outcome(next.status.name(), positions.get(""), outcomes);
+        next.tokenHashes = List.of(ManageToken.hash(token));
+        next.pendingWork = null;
+        Registration after = next.done();
+        return new Change(after, List.of(eventGrant.seat()
                 ? RegistrationEvents.confirmed(after, event, positions, manageUrl)
-                : RegistrationEvents.waitlisted(after, event, positions.get(""), manageUrl);
-        return new Change(after, List.of(fact));
+                : RegistrationEvents.waitlisted(after, event, positions.get(""), manageUrl)));
     }
 
     /** Cancelled by the participant; the seats and places it held are freed afterwards ({@code pendingWork}). */
@@ -125,14 +122,17 @@ public record Registration(
         if (status == RegistrationStatus.CANCELLED || status == RegistrationStatus.ALLOCATING) {
             throw new IllegalStateException("Registration " + id + " cannot be cancelled while " + status);
         }
+        Edit next = edit(now);
         // What is held stays recorded (a ticket, or SEAT): freeing it after a crash needs nothing else.
-        List<SessionChoice> cancelled = sessions.stream()
+        next.sessions = sessions.stream()
                 .map(c -> new SessionChoice(c.code(), SessionStatus.CANCELLED, held(c.status(), c.ticket()))).toList();
-        Long eventHeld = isPress() ? null : held(status == RegistrationStatus.CONFIRMED ? SessionStatus.CONFIRMED
+        next.eventTicket = isPress() ? null : held(status == RegistrationStatus.CONFIRMED ? SessionStatus.CONFIRMED
                 : SessionStatus.WAITLISTED, eventTicket);
-        Registration after = new Registration(id, eventCode, null, idempotencyKey, requestHash, RegistrationStatus.CANCELLED,
-                participant, language, dietaryRequirements, accessibilityNeeds, photographyConsent, cancelled, eventHeld,
-                outcome, tokenHashes, createdAt, now, now, pendingWork(recoverAfter, id), version);
+        next.status = RegistrationStatus.CANCELLED;
+        next.activeKey = null;
+        next.cancelledAt = now;
+        next.pendingWork = pendingWork(recoverAfter, id);
+        Registration after = next.done();
         return new Change(after, List.of(RegistrationEvents.cancelled(after, event)));
     }
 
@@ -146,9 +146,9 @@ public record Registration(
 
     /** Seats and places freed after a cancellation or conversion: nothing left to do. */
     Registration workDone(Instant now) {
-        return new Registration(id, eventCode, activeKey, idempotencyKey, requestHash, status, participant, language,
-                dietaryRequirements, accessibilityNeeds, photographyConsent, sessions, eventTicket, outcome, tokenHashes,
-                createdAt, now, cancelledAt, null, version);
+        Edit next = edit(now);
+        next.pendingWork = null;
+        return next.done();
     }
 
     /**
@@ -157,12 +157,14 @@ public record Registration(
     Change promotedToEvent(Map<String, Grant> sessionGrants, Map<String, Integer> positions, ConferenceEvent event,
             String token, String manageUrl, Instant now) {
         requireStatus(RegistrationStatus.WAITLISTED);
-        List<SessionChoice> choices = sessions.stream().map(c -> {
+        Edit next = confirmedWithNewToken(token, now);
+        next.sessions = sessions.stream().map(c -> {
             Grant g = sessionGrants.get(c.code());
             return g == null ? c : c.with(g.seat() ? SessionStatus.CONFIRMED : SessionStatus.WAITLISTED,
                     g.seat() ? null : g.ticket());
         }).toList();
-        Registration after = confirmedWith(choices, token, null, now);
+        next.eventTicket = null;
+        Registration after = next.done();
         return new Change(after, List.of(RegistrationEvents.promoted(after, event, true, List.of(), positions, manageUrl)));
     }
 
@@ -170,9 +172,10 @@ public record Registration(
     Change promotedInSession(String sessionCode, Map<String, Integer> positions, ConferenceEvent event, String token,
             String manageUrl, Instant now) {
         requireStatus(RegistrationStatus.CONFIRMED);
-        List<SessionChoice> choices = sessions.stream()
+        Edit next = confirmedWithNewToken(token, now);
+        next.sessions = sessions.stream()
                 .map(c -> c.code().equals(sessionCode) ? c.with(SessionStatus.CONFIRMED, null) : c).toList();
-        Registration after = confirmedWith(choices, token, eventTicket, now);
+        Registration after = next.done();
         return new Change(after,
                 List.of(RegistrationEvents.promoted(after, event, false, List.of(sessionCode), positions, manageUrl)));
     }
@@ -183,24 +186,70 @@ public record Registration(
      */
     Change convertedToPress(ConferenceEvent event, Map<String, Integer> positions, String token, String manageUrl,
             Instant now, Instant recoverAfter) {
-        Participant press = new Participant(participant.firstName(), participant.lastName(), participant.email(),
+        Edit next = confirmedWithNewToken(token, now);
+        next.participant = new Participant(participant.firstName(), participant.lastName(), participant.email(),
                 participant.organisation(), participant.country(), Category.PRESS.name());
-        List<String> hashes = new ArrayList<>(tokenHashes);
-        hashes.add(ManageToken.hash(token));
-        Registration after = new Registration(id, eventCode, activeKey, idempotencyKey, requestHash,
-                RegistrationStatus.CONFIRMED, press, language, dietaryRequirements, accessibilityNeeds, photographyConsent,
-                sessions, held(status == RegistrationStatus.CONFIRMED ? SessionStatus.CONFIRMED : SessionStatus.WAITLISTED,
-                        eventTicket), outcome, hashes, createdAt, now, null, pendingWork(recoverAfter, id), version);
+        next.eventTicket = held(status == RegistrationStatus.CONFIRMED ? SessionStatus.CONFIRMED : SessionStatus.WAITLISTED,
+                eventTicket);
+        next.pendingWork = pendingWork(recoverAfter, id);
+        Registration after = next.done();
         return new Change(after, List.of(RegistrationEvents.confirmed(after, event, positions, manageUrl)));
     }
 
-    private Registration confirmedWith(List<SessionChoice> choices, String token, Long ticket, Instant now) {
-        // Tokens are only ever held as hashes, so a promotion email carries a new one; earlier links keep working.
-        List<String> hashes = new ArrayList<>(tokenHashes);
-        hashes.add(ManageToken.hash(token));
-        return new Registration(id, eventCode, activeKey, idempotencyKey, requestHash, RegistrationStatus.CONFIRMED,
-                participant, language, dietaryRequirements, accessibilityNeeds, photographyConsent, choices, ticket, outcome,
-                hashes, createdAt, now, cancelledAt, pendingWork, version);
+    /** Tokens are only ever held as hashes, so each email that confirms carries a new one; earlier links keep working. */
+    private Edit confirmedWithNewToken(String token, Instant now) {
+        Edit next = edit(now);
+        next.status = RegistrationStatus.CONFIRMED;
+        next.tokenHashes = new ArrayList<>(tokenHashes);
+        next.tokenHashes.add(ManageToken.hash(token));
+        return next;
+    }
+
+    /** This state as stored under {@code newVersion}. */
+    Registration withVersion(long newVersion) {
+        return new Registration(id, eventCode, activeKey, idempotencyKey, requestHash, status, participant, language,
+                dietaryRequirements, accessibilityNeeds, photographyConsent, sessions, eventTicket, outcome, tokenHashes,
+                createdAt, updatedAt, cancelledAt, pendingWork, newVersion);
+    }
+
+    private Edit edit(Instant now) {
+        return new Edit(this, now);
+    }
+
+    /** The changeable part of a registration while one transition builds its next state. */
+    private static final class Edit {
+        private final Registration from;
+        private final Instant now;
+        String activeKey;
+        RegistrationStatus status;
+        Participant participant;
+        List<SessionChoice> sessions;
+        Long eventTicket;
+        Outcome outcome;
+        List<String> tokenHashes;
+        Instant cancelledAt;
+        String pendingWork;
+
+        Edit(Registration from, Instant now) {
+            this.from = from;
+            this.now = now;
+            activeKey = from.activeKey;
+            status = from.status;
+            participant = from.participant;
+            sessions = from.sessions;
+            eventTicket = from.eventTicket;
+            outcome = from.outcome;
+            tokenHashes = from.tokenHashes;
+            cancelledAt = from.cancelledAt;
+            pendingWork = from.pendingWork;
+        }
+
+        Registration done() {
+            return new Registration(from.id, from.eventCode, activeKey, from.idempotencyKey, from.requestHash, status,
+                    participant, from.language, from.dietaryRequirements, from.accessibilityNeeds, from.photographyConsent,
+                    List.copyOf(sessions), eventTicket, outcome, List.copyOf(tokenHashes), from.createdAt, now, cancelledAt,
+                    pendingWork, from.version);
+        }
     }
 
     private void requireStatus(RegistrationStatus expected) {

@@ -103,7 +103,7 @@ public class Registrations {
         if (!facts.isEmpty()) {
             relay.wake();
         }
-        return Optional.of(withVersion(after, before.version() + 1));
+        return Optional.of(after.withVersion(before.version() + 1));
     }
 
     /** Registrations with seat work left whose time has come ({@code pendingWork} index entries only). */
@@ -117,12 +117,5 @@ public class Registrations {
             }
         }
         return ids;
-    }
-
-    static Registration withVersion(Registration r, long version) {
-        return new Registration(r.id(), r.eventCode(), r.activeKey(), r.idempotencyKey(), r.requestHash(), r.status(),
-                r.participant(), r.language(), r.dietaryRequirements(), r.accessibilityNeeds(), r.photographyConsent(),
-                r.sessions(), r.eventTicket(), r.outcome(), r.tokenHashes(), r.createdAt(), r.updatedAt(), r.cancelledAt(),
-                r.pendingWork(), version);
     }
 }
