@@ -7,7 +7,7 @@ import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.contracts.EventUpdated;
 import eu.efus.conference.kit.outbox.Outbox;
 import eu.efus.conference.kit.outbox.OutboxRelay;
-import eu.efus.conference.kit.problem.ApiException;
+import eu.efus.conference.kit.problem.Refusal;
 import eu.efus.conference.kit.problem.FieldProblem;
 import eu.efus.conference.registration.capacity.SeatKey;
 import eu.efus.conference.registration.capacity.SeatLedger;
@@ -71,7 +71,7 @@ public class EventCatalog {
     }
 
     public ConferenceEvent require(String code) {
-        return find(code).orElseThrow(() -> ApiException.notFound("No event with code " + code));
+        return find(code).orElseThrow(() -> Refusal.notFound("No event with code " + code));
     }
 
     /**
@@ -105,7 +105,7 @@ public class EventCatalog {
 
     public ConferenceEvent create(EventInput input) {
         if (input.code() == null) {
-            throw ApiException.invalid("code", "is required");
+            throw Refusal.invalid("code", "is required");
         }
         Instant now = clock.instant();
         ConferenceEvent event = toEvent(input.code(), input, now, now);
@@ -120,7 +120,7 @@ public class EventCatalog {
             if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            throw ApiException.conflict("An event with code " + input.code() + " already exists");
+            throw Refusal.conflict("An event with code " + input.code() + " already exists");
         }
         relay.wake();
         openPools(event);
@@ -129,7 +129,7 @@ public class EventCatalog {
 
     public ConferenceEvent update(String code, EventInput input) {
         if (input.code() != null && !input.code().equals(code)) {
-            throw ApiException.invalid("code", "does not match the event in the path (" + code + ")");
+            throw Refusal.invalid("code", "does not match the event in the path (" + code + ")");
         }
         ConferenceEvent existing = require(code);
         ConferenceEvent updated = toEvent(code, input, existing.createdAt(), clock.instant());
@@ -137,7 +137,7 @@ public class EventCatalog {
             boolean kept = updated.session(session.code()).isPresent();
             SeatLedger.Counts counts = seats.counts(SeatKey.session(code, session.code()));
             if (!kept && counts.taken() + counts.waiting() > 0) {
-                throw ApiException.conflict("Session " + session.code() + " has registrations and cannot be removed");
+                throw Refusal.conflict("Session " + session.code() + " has registrations and cannot be removed");
             }
         }
         // Field by field, so unpublished facts already waiting in the document are kept.
@@ -209,7 +209,7 @@ public class EventCatalog {
                     s.endsAt().toInstant(), s.language(), s.capacity()));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new ConferenceEvent(code, input.kind(), input.title().text(), input.venue(), input.city(), input.country(),
                 input.startsAt().toInstant(), input.endsAt().toInstant(), zone.getId(), List.copyOf(input.languages()),

@@ -2,7 +2,7 @@ package eu.efus.conference.registration.registration;
 
 import eu.efus.conference.contracts.Participant;
 import eu.efus.conference.kit.identity.Ids;
-import eu.efus.conference.kit.problem.ApiException;
+import eu.efus.conference.kit.problem.Refusal;
 import eu.efus.conference.kit.problem.FieldProblem;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
 import eu.efus.conference.registration.catalog.EventCatalog;
@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,7 +56,7 @@ public class RegistrationService {
     public Registered register(String eventCode, RegistrationRequest request, String idempotencyKey) {
         ConferenceEvent event = catalog.cached(eventCode);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 64)) {
-            throw ApiException.invalid("Idempotency-Key", "must be 1 to 64 characters");
+            throw Refusal.invalid("Idempotency-Key", "must be 1 to 64 characters");
         }
         List<FieldProblem> problems = new ArrayList<>(ScheduleRules.check(event, request.sessionCodes()));
         if (!Category.PUBLIC.contains(request.category())) {
@@ -68,7 +67,7 @@ public class RegistrationService {
             problems.add(new FieldProblem("country", "unknown country code " + request.country()));
         }
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw Refusal.invalid(problems);
         }
         String keyId = idempotencyKey == null ? null : eventCode + "|" + idempotencyKey;
         String requestHash = hash(request);
@@ -81,7 +80,7 @@ public class RegistrationService {
                     return replay(previous.get(), requestHash, event);
                 }
             }
-            throw ApiException.conflict("Registration for " + eventCode + " is closed");
+            throw Refusal.conflict("Registration for " + eventCode + " is closed");
         }
         String email = request.email().strip().toLowerCase(Locale.ROOT);
         String id = Ids.random();
@@ -100,7 +99,7 @@ public class RegistrationService {
                     return replay(concurrent.get(), requestHash, event);
                 }
             }
-            throw ApiException.conflict("This email address is already registered for " + eventCode
+            throw Refusal.conflict("This email address is already registered for " + eventCode
                     + "; use the link in your confirmation email to see or cancel that registration");
         }
         return new Registered(seating.allocate(registration, event), false);
@@ -112,8 +111,8 @@ public class RegistrationService {
      */
     private Registered replay(Registration previous, String requestHash, ConferenceEvent event) {
         if (!previous.requestHash().equals(requestHash)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
-                    "This Idempotency-Key was already used with a different request body");
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request body", List.of());
         }
         Registration settled = previous.outcome() != null ? previous : seating.allocate(previous, event);
         return new Registered(settled, true);
@@ -123,7 +122,7 @@ public class RegistrationService {
     public Registration find(String id, String token) {
         Registration registration = registrations.find(id).orElse(null);
         if (registration == null || !registration.acceptsToken(token)) {
-            throw ApiException.notFound("No registration matches this link");
+            throw Refusal.notFound("No registration matches this link");
         }
         return registration;
     }
@@ -154,7 +153,7 @@ public class RegistrationService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String hash(RegistrationRequest request) {
+    static String hash(RegistrationRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

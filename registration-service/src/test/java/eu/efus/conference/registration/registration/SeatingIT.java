@@ -211,6 +211,34 @@ class SeatingIT {
     }
 
     @Test
+    void theSameIdempotencyKeyAfterAnInterruptedAttemptFinishesThatRegistrationInsteadOfRefusing() {
+        ConferenceEvent event = event(100, null, 10, 10, null);
+        RegistrationRequest request = request("retry", "PL", "WS");
+        String key = "retry-" + UUID.randomUUID();
+        String email = request.email().toLowerCase(java.util.Locale.ROOT);
+        // The first attempt got as far as the event seat and the plenary seat, then its process died.
+        Registration started = Registration.start(Ids.random(), event.code(), email, event.code() + "|" + key,
+                RegistrationService.hash(request), participant(email), "en", null, null, false, List.of("PL", "WS"),
+                clock.instant(), clock.instant().plusSeconds(600));
+        registrations.insert(started, null);
+        seats.take(SeatKey.event(event.code()), event.capacity(), started.id());
+        seats.take(SeatKey.session(event.code(), "PL"), null, started.id());
+
+        RegistrationService.Registered retried = service.register(event.code(), request, key);
+        RegistrationService.Registered again = service.register(event.code(), request, key);
+
+        assertThat(retried.replayed()).isTrue();
+        assertThat(retried.registration().id()).isEqualTo(started.id());
+        assertThat(retried.registration().status()).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(again.registration().outcome()).isEqualTo(retried.registration().outcome());
+        assertThat(registrations.find(started.id()).orElseThrow().version()).isEqualTo(1);
+        assertThat(seats.counts(SeatKey.event(event.code())).taken()).isEqualTo(1);
+        assertThat(seats.counts(SeatKey.session(event.code(), "PL")).taken()).isEqualTo(1);
+        assertThat(seats.counts(SeatKey.session(event.code(), "WS")).taken()).isEqualTo(1);
+        assertThat(factsAfterMarker(retried.registration(), EventTypes.REGISTRATION_CONFIRMED)).isEqualTo(1);
+    }
+
+    @Test
     void aCancellationInterruptedBeforeItsSeatsWereFreedIsFinishedOnceAndPromotes() {
         ConferenceEvent event = event(100, null, 1, null, null);
         Registration holder = service.register(event.code(), request("holder", "WS"), null).registration();
