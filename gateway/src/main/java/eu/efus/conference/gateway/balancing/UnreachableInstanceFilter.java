@@ -1,0 +1,52 @@
+package eu.efus.conference.gateway.balancing;
+
+import java.net.ConnectException;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.Response;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Right after the load balancer chose an instance: when the connection to it is refused, that instance is left out
+ * of the next choices (each retry attempt passes here, so the retry already avoids it).
+ */
+public class UnreachableInstanceFilter implements GlobalFilter, Ordered {
+
+    private final ServiceInstances instances;
+
+    public UnreachableInstanceFilter(ServiceInstances instances) {
+        this.instances = instances;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return chain.filter(exchange).doOnError(error -> {
+            if (refusedConnection(error)) {
+                Response<ServiceInstance> chosen = exchange.getAttribute(
+                        ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR);
+                if (chosen != null && chosen.hasServer()) {
+                    instances.unreachable(chosen.getServer());
+                }
+            }
+        });
+    }
+
+    private static boolean refusedConnection(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int getOrder() {
+        return ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 1;
+    }
+}
