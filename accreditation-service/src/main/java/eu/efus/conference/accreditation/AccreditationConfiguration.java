@@ -1,5 +1,7 @@
 package eu.efus.conference.accreditation;
 
+import eu.efus.conference.accreditation.accreditation.AccreditationService;
+
 import eu.efus.conference.accreditation.accreditation.Accreditation;
 import eu.efus.conference.kit.security.StaffEndpoints;
 import java.time.Clock;
@@ -38,6 +40,8 @@ public class AccreditationConfiguration {
     IndexesReady accreditationIndexes(MongoTemplate mongo) {
         IndexOperations accreditations = mongo.indexOps(Accreditation.class);
         accreditations.createIndex(new Index("activeKey", Sort.Direction.ASC).unique().sparse().named("one_active_per_event_email"));
+        accreditations.createIndex(new Index(AccreditationService.IDEMPOTENCY_KEY, Sort.Direction.ASC).unique().sparse()
+                .named("idempotency_key"));
         accreditations.createIndex(new Index().on("eventCode", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
         accreditations.createIndex(new Index("status", Sort.Direction.ASC));
         return new IndexesReady();

@@ -82,6 +82,36 @@ class JournalistJourneyIT extends AccreditationServiceITBase {
     }
 
     @Test
+    void theSameIdempotencyKeyAnswersWithTheFirstRequestAndAnotherBodyIsRefused() throws Exception {
+        String code = openEvent(null);
+        String email = uniqueEmail();
+        String key = "press-" + java.util.UUID.randomUUID();
+        Response first = call("POST", "/api/events/" + code + "/accreditations", form(email), "Idempotency-Key", key);
+        Response again = call("POST", "/api/events/" + code + "/accreditations", form(email), "Idempotency-Key", key);
+        assertThat(first.status()).as(first.raw()).isEqualTo(202);
+        assertThat(again.status()).as(again.raw()).isEqualTo(202);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        Response other = call("POST", "/api/events/" + code + "/accreditations", form(uniqueEmail()), "Idempotency-Key", key);
+        assertThat(other.status()).as(other.raw()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        Response tooLong = call("POST", "/api/events/" + code + "/accreditations", form(uniqueEmail()), "Idempotency-Key",
+                "k".repeat(65));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.raw()).contains("Idempotency-Key");
+        assertThat(mongo.getCollection("accreditations").countDocuments(new Document("eventCode", code))).isEqualTo(1);
+
+        // One "received" email: the replay sent nothing. A later withdrawal of the same request is the marker.
+        awaitEvent(first.text("id"), EventTypes.ACCREDITATION_RECEIVED);
+        String token = tokenOf(awaitEvent(first.text("id"), EventTypes.ACCREDITATION_RECEIVED)
+                .dataAs(AccreditationRequested.class).privateUrl());
+        assertThat(call("DELETE", "/api/accreditations/" + first.text("id"), null, "X-Manage-Token", token).status())
+                .isEqualTo(200);
+        awaitEvent(first.text("id"), EventTypes.ACCREDITATION_WITHDRAWN);
+        assertThat(count(first.text("id"), EventTypes.ACCREDITATION_RECEIVED)).isEqualTo(1);
+    }
+
+    @Test
     void unknownEventsAre404AndClosedWindowsAre409() throws Exception {
         Response unknown = call("POST", "/api/events/NO-SUCH-EVENT/accreditations", form(uniqueEmail()));
         assertThat(unknown.status()).isEqualTo(404);

@@ -26,10 +26,13 @@ public class AccreditationController {
 
     @PostMapping("/api/events/{code}/accreditations")
     public ResponseEntity<AccreditationViews.Created> request(@PathVariable String code,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody AccreditationRequest request) {
-        Accreditation created = accreditations.request(code, request);
+        AccreditationService.Requested requested = accreditations.request(code, request, idempotencyKey);
+        Accreditation created = requested.accreditation();
         // 202: the request is recorded; the decision comes later, by email.
         return ResponseEntity.accepted().location(URI.create("/api/accreditations/" + created.id()))
+                .header("Idempotent-Replayed", String.valueOf(requested.replayed()))
                 .body(AccreditationViews.Created.of(created));
     }
 

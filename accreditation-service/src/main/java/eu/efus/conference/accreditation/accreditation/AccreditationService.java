@@ -18,6 +18,11 @@ import eu.efus.conference.kit.outbox.OutboxRelay;
 import eu.efus.conference.kit.problem.ApiException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +47,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AccreditationService {
+
+    /** Stored with a request sent with an Idempotency-Key ("event|key", unique sparse index) and its body's hash. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    static final String REQUEST_HASH = "requestHash";
 
     /** Who the history names for what the journalist does through the private link (no personal data in the trail). */
     static final String JOURNALIST = "journalist";
@@ -69,9 +78,22 @@ public class AccreditationService {
 
     // --- the journalist ---------------------------------------------------------------------------------------------
 
-    /** Stores a new PENDING request and its "received" event (carrying the private link) in one insert. */
-    public Accreditation request(String eventCode, AccreditationRequest request) {
+    /** A request as answered: created now, or the first answer again for a repeated Idempotency-Key. */
+    public record Requested(Accreditation accreditation, boolean replayed) {
+    }
+
+    /**
+     * Stores a new PENDING request and its "received" event (carrying the private link) in one insert. With an
+     * Idempotency-Key, the same key and body again answer with that request (it is one insert, so there is never a
+     * half-done one to finish); the same key with another body is refused.
+     */
+    public Requested request(String eventCode, AccreditationRequest request, String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 64)) {
+            throw ApiException.invalid("Idempotency-Key", "must be 1 to 64 characters");
+        }
         PressEvent event = events.require(eventCode);
+        String keyId = idempotencyKey == null ? null : eventCode + "|" + idempotencyKey;
+        String requestHash = hash(request);
         if (!COUNTRIES.contains(request.country())) {
             throw ApiException.invalid("country", "unknown country code " + request.country());
         }
@@ -93,10 +115,25 @@ public class AccreditationService {
         mongo.getConverter().write(accreditation, document);
         // Document and event in one insert: there is no moment where the request exists and its email is not due.
         document.putAll(Outbox.fieldsFor(List.of(AccreditationEvents.received(accreditation, event, privateUrl(id, token)))));
+        if (keyId != null) {
+            document.put(IDEMPOTENCY_KEY, keyId);
+            document.put(REQUEST_HASH, requestHash);
+        }
         try {
             mongo.getCollection(Accreditation.COLLECTION).insertOne(document);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                if (keyId != null) {
+                    Document previous = mongo.getCollection(Accreditation.COLLECTION)
+                            .find(new Document(IDEMPOTENCY_KEY, keyId)).first();
+                    if (previous != null) {
+                        if (!requestHash.equals(previous.getString(REQUEST_HASH))) {
+                            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+                                    "This Idempotency-Key was already used with a different request body");
+                        }
+                        return new Requested(mongo.getConverter().read(Accreditation.class, previous), true);
+                    }
+                }
                 throw ApiException.conflict("A request for this email address is already active for " + eventCode
                         + "; use the link in the email you received to follow it");
             }
@@ -104,7 +141,16 @@ public class AccreditationService {
         }
         relay.wake();
         log.info("Accreditation {} requested for {}", id, eventCode);
-        return accreditation;
+        return new Requested(accreditation, false);
+    }
+
+    private static String hash(AccreditationRequest request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(request.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The request behind a private link; an unknown id and a wrong token look the same (404). */
