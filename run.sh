@@ -5,6 +5,8 @@
 #   ./run.sh                 everything (builds first if a jar is missing)
 #   ./run.sh --infra-only    only Kafka, MongoDB, SMTP/IMAP and the web inbox
 #   REBUILD=1 ./run.sh       rebuild before starting
+#   REPLICAS=2 ./run.sh      two instances of each service behind the gateway (1 to 8; ports base+10*i);
+#                            an instance that dies is restarted, $DATA_DIR/instances.json lists their pids
 #
 # Ports, DATA_DIR (default ./.data) and more are set through environment variables:
 #   java -jar dev-stack/target/dev-stack.jar --help

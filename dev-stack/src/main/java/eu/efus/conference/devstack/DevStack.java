@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 
 /**
  * The dev stack launcher: Kafka (child JVM), mongo-java-server, GreenMail and a web inbox
- * (in-process), then the services as child JVMs; prints {@code READY ...} when all are healthy and
- * stops everything on Ctrl-C / SIGTERM.
+ * (in-process), then the service instances as child JVMs; prints {@code READY ...} when all are healthy,
+ * restarts an instance that dies, and stops everything on Ctrl-C / SIGTERM.
  */
 public final class DevStack {
 
@@ -46,8 +46,13 @@ public final class DevStack {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile boolean ready;
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    /** Starts the service instances and, once READY, restarts those that die. */
+    private final Supervisor supervisor;
+
     // guarded by lock
-    private final Map<ServiceSpec, ChildProcess> services = new LinkedHashMap<>();
+    private final Map<ServiceSpec, List<Supervisor.Instance>> services = new LinkedHashMap<>();
     private ChildProcess kafka;
     private MongoComponent mongo;
     private MailComponent mail;
@@ -58,6 +63,13 @@ public final class DevStack {
     DevStack(StackConfig config, PrintStream out) {
         this.config = config;
         this.out = out;
+        this.supervisor = new Supervisor(config.repoRoot(), config.dataDir().resolve("run"), instancesFile(config),
+                Backoff.DEFAULT, instance -> isReady(instance.port()), out, config.startupTimeout());
+    }
+
+    /** Where the current pid, port and state of every service instance is kept (see dev-stack/README.md). */
+    static Path instancesFile(StackConfig config) {
+        return config.dataDir().resolve("instances.json");
     }
 
     public static void main(String[] args) {
@@ -98,7 +110,7 @@ public final class DevStack {
 
             Set<Port> needed = new LinkedHashSet<>(List.of(Port.KAFKA, Port.KAFKA_CONTROLLER, Port.MONGO, Port.SMTP,
                     Port.IMAP, Port.MAIL_WEB));
-            selected.forEach(spec -> needed.add(spec.port()));
+            selected.forEach(spec -> needed.add(spec.port())); // PortCheck checks every instance of each
             List<String> taken = PortCheck.problems(config, needed);
             if (!taken.isEmpty()) {
                 return fail(String.join("\n", taken));
@@ -109,10 +121,12 @@ public final class DevStack {
             startInfrastructure();
             if (!selected.isEmpty()) {
                 startServices(selected);
-                if (!awaitServices(selected)) {
+                if (!awaitServices()) {
                     return 1;
                 }
             }
+            // before READY: whoever reads READY may rely on dead instances being brought back
+            supervisor.supervise();
             printReady();
             new CountDownLatch(1).await();
             return 0;
@@ -144,7 +158,7 @@ public final class DevStack {
                 synchronized (lock) {
                     checkNotStopping();
                     kafka = broker.spawn(marker());
-                    watch(kafka, null);
+                    watchKafka(kafka);
                 }
                 kafkaSpawned.complete(null);
             } catch (Throwable e) {
@@ -186,61 +200,106 @@ public final class DevStack {
                 + " (pid " + kafka.pid() + ")", t);
     }
 
+    /**
+     * Prepares every instance of every service ({@code REPLICAS} of each replicated one, each on its own port, with
+     * its own log {@code <module>.log}, {@code <module>-2.log}, ... and pid file) and starts the first instance of
+     * each; {@link #awaitServices} starts the others once the first is ready. Instances of one service starting
+     * together on a fresh database would all run its one-time start-up work (the demo data, seeded only when
+     * missing) at once, and all but one fail on the duplicate; one JVM at a time per service is also lighter on a
+     * small machine. The commands are kept by the supervisor, which runs them again to restart an instance.
+     */
     private void startServices(List<ServiceSpec> selected) throws IOException {
         for (ServiceSpec spec : selected) {
-            List<String> command = new ArrayList<>();
-            command.add(javaBinary());
-            command.addAll(spec.jvmOptions(config));
-            command.add(marker());
-            command.add("-jar");
-            command.add(config.jarOf(spec.module()).toString());
-            command.addAll(spec.arguments(config, selected));
-            synchronized (lock) {
-                checkNotStopping();
-                ChildProcess child = ChildProcess.start(spec.module(), command, config.repoRoot(),
-                        config.logsDir().resolve(spec.module() + ".log"), config.dataDir().resolve("run"));
-                services.put(spec, child);
-                watch(child, spec);
+            List<Integer> ports = config.instancePorts(spec.port());
+            for (int number = 1; number <= ports.size(); number++) {
+                int port = ports.get(number - 1);
+                String name = spec.instanceName(number);
+                List<String> command = new ArrayList<>();
+                command.add(javaBinary());
+                command.addAll(spec.jvmOptions(config));
+                command.add(marker());
+                // lets `ps` tell the instances apart; the marker above is what left-over cleanup relies on
+                command.add("-Ddevstack.instance=" + name);
+                command.add("-jar");
+                command.add(config.jarOf(spec.module()).toString());
+                command.addAll(spec.arguments(config, selected, port));
+                String stem = spec.instanceFileStem(number);
+                Supervisor.Instance instance = supervisor.add(spec.module(), name, number, port, command,
+                        config.logsDir().resolve(stem + ".log"), stem);
+                synchronized (lock) {
+                    checkNotStopping();
+                    services.computeIfAbsent(spec, s -> new ArrayList<>()).add(instance);
+                }
+                if (number == 1) {
+                    startInstance(instance);
+                }
             }
-            out.println(pad(spec.module()) + " starting on port " + config.port(spec.port()) + " (pid "
-                    + services.get(spec).pid() + ")");
         }
         out.flush();
     }
 
-    /** Polls every service's readiness endpoint; false (after reporting) if one dies or the timeout passes. */
-    private boolean awaitServices(List<ServiceSpec> selected) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .version(HttpClient.Version.HTTP_1_1).build();
+    private void startInstance(Supervisor.Instance instance) throws IOException {
+        try {
+            supervisor.start(instance);
+        } catch (Supervisor.StoppingException e) {
+            throw new Aborted();
+        }
+    }
+
+    /** The instances of the same service after {@code first}, not started yet. */
+    private List<Supervisor.Instance> followersOf(Supervisor.Instance first) {
+        synchronized (lock) {
+            for (List<Supervisor.Instance> instances : services.values()) {
+                if (instances.get(0) == first) {
+                    return instances.subList(1, instances.size());
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** Polls every instance's readiness endpoint; false (after reporting) if one dies or the timeout passes. */
+    private boolean awaitServices() throws InterruptedException, IOException {
         long t = System.nanoTime();
         long deadline = t + config.startupTimeout().toNanos();
-        Set<ServiceSpec> pending = new LinkedHashSet<>(selected);
+        Set<Supervisor.Instance> pending = new LinkedHashSet<>();
+        for (Supervisor.Instance instance : supervisor.instances()) {
+            if (instance.process() != null) {
+                pending.add(instance);
+            }
+        }
         while (!pending.isEmpty()) {
             checkNotStopping();
             if (!kafka.isAlive()) {
                 report("kafka", kafka, "Kafka exited (exit code " + kafka.process().exitValue() + ")");
                 return false;
             }
-            for (ServiceSpec spec : new ArrayList<>(pending)) {
-                ChildProcess child = services.get(spec);
+            for (Supervisor.Instance instance : new ArrayList<>(pending)) {
+                ChildProcess child = instance.process();
                 if (!child.isAlive()) {
-                    report(spec.module(), child, spec.module() + " exited during start (exit code "
+                    // not restarted: dying before it was ever ready is a configuration problem, shown with its log
+                    report(instance.name(), child, instance.name() + " exited during start (exit code "
                             + child.process().exitValue() + ")");
                     return false;
                 }
-                if (isReady(http, spec)) {
-                    pending.remove(spec);
-                    line(spec.module(), "ready at http://localhost:" + config.port(spec.port()), t);
+                if (isReady(instance.port())) {
+                    pending.remove(instance);
+                    supervisor.markReady(instance);
+                    line(instance.name(), "ready at " + instance.url(), t);
+                    for (Supervisor.Instance follower : followersOf(instance)) {
+                        startInstance(follower);
+                        pending.add(follower);
+                    }
                 }
             }
             if (pending.isEmpty()) {
                 break;
             }
             if (System.nanoTime() > deadline) {
-                for (ServiceSpec spec : pending) {
-                    report(spec.module(), services.get(spec), spec.module() + " is not ready after "
+                for (Supervisor.Instance instance : pending) {
+                    report(instance.name(), instance.process(), instance.name() + " is not ready after "
                             + config.startupTimeout().toSeconds() + " s (STARTUP_TIMEOUT_SECONDS): "
-                            + "http://localhost:" + config.port(spec.port()) + "/actuator/health/readiness");
+                            + instance.url() + "/actuator/health/readiness");
                 }
                 return false;
             }
@@ -249,10 +308,10 @@ public final class DevStack {
         return true;
     }
 
-    private boolean isReady(HttpClient http, ServiceSpec spec) {
+    private boolean isReady(int port) {
         try {
             HttpRequest request = HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + config.port(spec.port()) + "/actuator/health/readiness"))
+                    URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(3)).GET().build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && STATUS_UP.matcher(response.body()).find();
@@ -277,7 +336,8 @@ public final class DevStack {
                 .append(" mongodb=").append(config.mongoUri(null));
         for (ServiceSpec spec : services.keySet()) {
             if (spec.port() != Port.GATEWAY) {
-                line.append(' ').append(spec.name()).append("=http://localhost:").append(config.port(spec.port()));
+                // the same comma-separated list the gateway gets
+                line.append(' ').append(spec.name()).append('=').append(String.join(",", spec.urls(config)));
             }
         }
         ready = true;
@@ -291,6 +351,9 @@ public final class DevStack {
         out.println("  Mail       http://localhost:" + config.port(Port.MAIL_WEB)
                 + " (IMAP: user = recipient address, any password)");
         out.println("  Logs       " + config.logsDir());
+        if (!services.isEmpty()) {
+            out.println("  Instances  " + instancesFile(config) + " (current pid of each; a dead instance is restarted)");
+        }
         out.println("  Started in " + seconds(started) + ". Ctrl-C to stop.");
         out.flush();
     }
@@ -303,20 +366,19 @@ public final class DevStack {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        List<ChildProcess> serviceProcesses;
+        boolean anyService;
         ChildProcess kafkaProcess;
         synchronized (lock) {
-            serviceProcesses = new ArrayList<>(services.values());
+            anyService = !services.isEmpty();
             kafkaProcess = kafka;
         }
-        boolean anything = !serviceProcesses.isEmpty() || kafkaProcess != null || mongo != null || mail != null;
+        boolean anything = anyService || kafkaProcess != null || mongo != null || mail != null;
         if (anything) {
             out.println("stopping...");
             out.flush();
         }
-        if (!serviceProcesses.isEmpty()) {
-            ChildProcess.stopAll(serviceProcesses, STOP_GRACE);
-        }
+        // cancels pending restarts first, then stops whatever process each instance has now
+        supervisor.stop(STOP_GRACE);
         if (kafkaProcess != null) {
             ChildProcess.stopAll(List.of(kafkaProcess), STOP_GRACE);
         }
@@ -376,11 +438,16 @@ public final class DevStack {
         return "-Ddevstack.data-dir=" + config.dataDir();
     }
 
-    private void watch(ChildProcess child, ServiceSpec spec) {
+    /**
+     * Kafka is not supervised, only the service instances are: a broker that dies is rare and usually for a reason
+     * a restart in place does not cure (disk full, memory), and the launcher creates the topics only at start.
+     */
+    private void watchKafka(ChildProcess child) {
         child.process().onExit().thenAccept(process -> {
             if (ready && !stopping.get()) {
                 out.println("! " + child.name() + " exited unexpectedly (exit code " + process.exitValue()
-                        + "); it is not restarted. Log: " + child.log());
+                        + "); the services cannot work without it: stop with Ctrl-C and start again. Log: "
+                        + child.log());
                 out.flush();
             }
         });

@@ -36,14 +36,26 @@ public final class PortCheck {
         return true;
     }
 
-    /** One line per taken port, naming the port, what it is for and the variable that moves it. */
+    /**
+     * One line per taken port, naming the port, what it is for and the variable that moves it. For a replicated
+     * service every instance's port is checked; the variable that moves them is the base port's.
+     */
     public static List<String> problems(StackConfig config, Collection<Port> needed) {
         List<String> problems = new ArrayList<>();
         for (Port port : needed) {
-            int number = config.port(port);
-            if (!isFree(number)) {
-                problems.add("Port " + number + " (" + port.label() + ") is already in use. Stop what uses it (see: ss -ltnp"
-                        + " | grep :" + number + ") or pick another port, e.g. " + port.envVar() + "=" + suggestion(number) + ".");
+            List<Integer> numbers = config.instancePorts(port);
+            for (int i = 0; i < numbers.size(); i++) {
+                int number = numbers.get(i);
+                if (isFree(number)) {
+                    continue;
+                }
+                String what = numbers.size() == 1 ? port.label()
+                        : port.label() + " instance " + (i + 1) + " of REPLICAS=" + numbers.size();
+                String move = i == 0 ? port.envVar() + "=" + suggestion(number)
+                        : port.envVar() + "=" + suggestion(config.port(port)) + " (its instances follow in steps of "
+                                + StackConfig.PORT_STEP + "), or fewer REPLICAS";
+                problems.add("Port " + number + " (" + what + ") is already in use. Stop what uses it (see: ss -ltnp"
+                        + " | grep :" + number + ") or pick another port, e.g. " + move + ".");
             }
         }
         return problems;

@@ -48,10 +48,15 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
         needs = needs.isEmpty() ? EnumSet.noneOf(Need.class) : EnumSet.copyOf(needs);
     }
 
-    /** Spring command-line properties for this service, given the services actually started. */
+    /** Spring command-line properties for this service's first instance, given the services actually started. */
     public List<String> arguments(StackConfig config, List<ServiceSpec> started) {
+        return arguments(config, started, config.port(port));
+    }
+
+    /** Spring command-line properties for the instance of this service listening on {@code instancePort}. */
+    public List<String> arguments(StackConfig config, List<ServiceSpec> started, int instancePort) {
         List<String> args = new ArrayList<>();
-        args.add("--server.port=" + config.port(port));
+        args.add("--server.port=" + instancePort);
         args.add("--conference.public-base-url=" + config.publicBaseUrl());
         if (needs.contains(Need.MONGO)) {
             args.add("--spring.mongodb.uri=" + config.mongoUri(name));
@@ -67,11 +72,35 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
         if (needs.contains(Need.ROUTES_TO_SERVICES)) {
             for (ServiceSpec other : started) {
                 if (other != this && other.needs.contains(Need.ROUTED)) {
-                    args.add("--conference.routes." + other.name + "=http://localhost:" + config.port(other.port));
+                    // one property per service, every instance in it: the gateway balances over the list
+                    args.add("--conference.routes." + other.name + "=" + String.join(",", other.urls(config)));
                 }
             }
         }
         return args;
+    }
+
+    /** How many instances of this service run: {@code REPLICAS} for a replicated one, else one. */
+    public int instanceCount(StackConfig config) {
+        return config.instancePorts(port).size();
+    }
+
+    /** The base URL of every instance, first instance first. */
+    public List<String> urls(StackConfig config) {
+        return config.instancePorts(port).stream().map(p -> "http://localhost:" + p).toList();
+    }
+
+    /**
+     * The name of instance {@code number} (1-based) in the launcher's output and {@code instances.json}:
+     * {@code registration-service#2}; a service that is never replicated keeps its plain module name.
+     */
+    public String instanceName(int number) {
+        return port.replicated() ? module + "#" + number : module;
+    }
+
+    /** File name stem for the log and pid file of instance {@code number}: the first keeps the plain module name. */
+    public String instanceFileStem(int number) {
+        return number == 1 ? module : module + "-" + number;
     }
 
     /** JVM options for this service: the defaults, then {@code SERVICE_JAVA_OPTS} (later wins). */

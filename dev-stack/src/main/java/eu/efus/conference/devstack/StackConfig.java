@@ -7,9 +7,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the launcher needs, read from command-line arguments and an environment map (never
@@ -23,7 +25,14 @@ public record StackConfig(
         String publicBaseUrl,
         Duration startupTimeout,
         List<String> serviceJavaOpts,
-        List<String> kafkaJavaOpts) {
+        List<String> kafkaJavaOpts,
+        int replicas,
+        Map<Port, List<Integer>> instancePorts) {
+
+    /** Most instances per service: each is a JVM of about 300 MB, and the ports step by 10 from the base. */
+    public static final int MAX_REPLICAS = 8;
+    /** Instance i (0-based) of a replicated service listens on {@code base + PORT_STEP * i} unless that clashes. */
+    public static final int PORT_STEP = 10;
 
     public static final String USAGE = """
             Usage: java -jar dev-stack/target/dev-stack.jar [--infra-only] [--help]
@@ -36,14 +45,23 @@ public record StackConfig(
               STARTUP_TIMEOUT_SECONDS  how long to wait for the services to be ready (default: 240)
               SERVICE_JAVA_OPTS  extra JVM options appended for every service (split on spaces)
               KAFKA_JAVA_OPTS    extra JVM options appended for the Kafka broker (split on spaces)
+              REPLICAS         instances of registration-, accreditation- and notification-service, 1 to 8
+                               (default: 1). Instance i (0-based) listens on <base port> + 10*i, skipping
+                               ports that clash; the gateway stays one instance and gets every instance URL.
+                               An instance that exits with a non-zero code is restarted (backoff 1 s doubling
+                               to 30 s); $DATA_DIR/instances.json lists every instance's current pid and state.
               GATEWAY_PORT REGISTRATION_PORT ACCREDITATION_PORT NOTIFICATION_PORT KAFKA_PORT
               KAFKA_CONTROLLER_PORT MONGO_PORT SMTP_PORT IMAP_PORT MAIL_WEB_PORT
+                               (for a replicated service, the port of its first instance)
             """;
 
     public StackConfig {
         ports = Collections.unmodifiableMap(new EnumMap<>(ports));
         serviceJavaOpts = List.copyOf(serviceJavaOpts);
         kafkaJavaOpts = List.copyOf(kafkaJavaOpts);
+        Map<Port, List<Integer>> copy = new EnumMap<>(Port.class);
+        instancePorts.forEach((port, numbers) -> copy.put(port, List.copyOf(numbers)));
+        instancePorts = Collections.unmodifiableMap(copy);
     }
 
     /** Thrown for a bad argument or environment value; the message is meant for the user. */
@@ -98,12 +116,55 @@ public record StackConfig(
 
         Duration timeout = Duration.ofSeconds(parsePositive("STARTUP_TIMEOUT_SECONDS", env.get("STARTUP_TIMEOUT_SECONDS"), 240));
 
+        int replicas = parseReplicas(env.get("REPLICAS"));
+
         return new StackConfig(repoRoot, dataDir, infraOnly, ports, publicBaseUrl, timeout,
-                splitOptions(env.get("SERVICE_JAVA_OPTS")), splitOptions(env.get("KAFKA_JAVA_OPTS")));
+                splitOptions(env.get("SERVICE_JAVA_OPTS")), splitOptions(env.get("KAFKA_JAVA_OPTS")), replicas,
+                assignInstancePorts(ports, replicas));
     }
 
+    /** The port of a component; for a replicated service, that of its first instance (the base port). */
     public int port(Port port) {
         return ports.get(port);
+    }
+
+    /** The port of every instance of {@code port}'s component, first instance first: one unless it is replicated. */
+    public List<Integer> instancePorts(Port port) {
+        return instancePorts.getOrDefault(port, List.of(port(port)));
+    }
+
+    /**
+     * Instance i (0-based) of each replicated component gets {@code base + 10*i}; a port already configured for
+     * something else or given to an earlier instance is skipped by further steps of 10. The result depends only on
+     * the configuration (not on what happens to be free right now), so the same settings always give the same
+     * ports and a restarted instance comes back where the gateway expects it; the launcher's port check then
+     * reports any port that something outside the stack holds.
+     */
+    static Map<Port, List<Integer>> assignInstancePorts(Map<Port, Integer> ports, int replicas) {
+        Set<Integer> used = new HashSet<>(ports.values());
+        Map<Port, List<Integer>> result = new EnumMap<>(Port.class);
+        for (Port port : Port.values()) {
+            int base = ports.get(port);
+            List<Integer> numbers = new ArrayList<>(List.of(base));
+            if (port.replicated()) {
+                int candidate = base;
+                for (int i = 1; i < replicas; i++) {
+                    candidate += PORT_STEP;
+                    while (used.contains(candidate)) {
+                        candidate += PORT_STEP;
+                    }
+                    if (candidate > 65535) {
+                        throw new ConfigException("REPLICAS=" + replicas + " needs more ports above " + port.envVar() + "="
+                                + base + " than there are (instance " + (i + 1) + " would get " + candidate
+                                + "). Choose a lower " + port.envVar() + ".");
+                    }
+                    used.add(candidate);
+                    numbers.add(candidate);
+                }
+            }
+            result.put(port, numbers);
+        }
+        return result;
     }
 
     public Path logsDir() {
@@ -158,6 +219,22 @@ public record StackConfig(
             // reported below
         }
         throw new ConfigException(port.envVar() + " must be a port number between 1 and 65535, got '" + value + "'.");
+    }
+
+    private static int parseReplicas(String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= 1 && number <= MAX_REPLICAS) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("REPLICAS must be a whole number from 1 to " + MAX_REPLICAS
+                + " (instances of each service behind the gateway), got '" + value + "'.");
     }
 
     private static long parsePositive(String name, String value, long fallback) {

@@ -1,13 +1,16 @@
 package eu.efus.conference.devstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,7 +147,44 @@ class ComposeFileTest {
             assertEquals(app.getValue(), String.valueOf(environment.get("SERVER_PORT")), name + " SERVER_PORT");
             String check = String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test"));
             assertTrue(check.contains("/actuator/health/readiness"), name + " healthcheck uses readiness");
-            assertEquals("unless-stopped", service.get("restart"), name + " restart");
+            // the services behind the gateway are restarted like run.sh restarts them; the gateway is always up
+            assertEquals(ROUTED_SERVICES.contains(name) ? "on-failure" : "unless-stopped", service.get("restart"),
+                    name + " restart");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServicesBehindTheGatewayCanRunSeveralReplicas() throws IOException {
+        String text = Files.readString(COMPOSE);
+        for (String name : ROUTED_SERVICES) {
+            Map<String, Object> service = services.get(name);
+            // a fixed container name or host port would make "--scale name=2" fail on the second container
+            assertFalse(service.containsKey("container_name"), name + " has a container_name");
+            assertFalse(service.containsKey("ports"), name + " publishes a host port");
+            Object deploy = service.get("deploy");
+            assertInstanceOf(Map.class, deploy, name + " has no deploy:");
+            assertEquals("${REPLICAS:-1}", ((Map<String, Object>) deploy).get("replicas"), name + " deploy.replicas");
+        }
+        assertTrue(text.contains("--scale registration-service="), "the file says how to scale");
+    }
+
+    @Test
+    void composeItselfAcceptsTheFileWithReplicas() throws Exception {
+        // Only where docker-compose (1.29, Debian's package) is installed; the structural checks above run everywhere.
+        Path binary = Stream.of("/usr/bin/docker-compose", "/usr/local/bin/docker-compose").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(binary != null, "docker-compose is not installed");
+        for (String replicas : List.of("1", "3")) {
+            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-f", COMPOSE.toString(), "config")
+                    .redirectErrorStream(true);
+            builder.environment().put("REPLICAS", replicas);
+            Process process = builder.start();
+            String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "docker-compose config did not finish");
+            assertEquals(0, process.exitValue(), printed);
+            assertEquals(ROUTED_SERVICES.size(), printed.lines().filter(l -> l.trim().equals("replicas: " + replicas)).count(),
+                    printed);
         }
     }
 

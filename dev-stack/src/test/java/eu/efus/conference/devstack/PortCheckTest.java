@@ -31,6 +31,21 @@ class PortCheckTest {
     }
 
     @Test
+    void aTakenInstancePortNamesTheInstanceAndTheBaseVariable() throws Exception {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int taken = busy.getLocalPort();
+            int base = taken - StackConfig.PORT_STEP;
+            StackConfig config = StackConfig.from(Map.of("REPLICAS", "2", "REGISTRATION_PORT", Integer.toString(base)),
+                    new String[0], Path.of("."));
+            assertEquals(List.of(base, taken), config.instancePorts(Port.REGISTRATION));
+            List<String> problems = PortCheck.problems(config, List.of(Port.REGISTRATION));
+            assertTrue(problems.stream().anyMatch(p -> p.contains("Port " + taken + " (registration-service instance 2 of"
+                    + " REPLICAS=2)") && p.contains("REGISTRATION_PORT=")), problems.toString());
+        }
+    }
+
+    @Test
     void aClosedPortIsFree() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -69,6 +69,35 @@ class ServiceSpecTest {
     }
 
     @Test
+    void withReplicasTheGatewayGetsEveryInstanceInOnePropertyPerService() {
+        StackConfig config = config(Map.of("REPLICAS", "2"));
+        assertEquals(List.of(
+                "--server.port=8080",
+                "--conference.public-base-url=http://localhost:8080",
+                "--conference.routes.registration=http://localhost:8081,http://localhost:8091",
+                "--conference.routes.accreditation=http://localhost:8082,http://localhost:8092",
+                "--conference.routes.notification=http://localhost:8083,http://localhost:8093"),
+                spec("gateway").arguments(config, ServiceSpec.selected(config)));
+        assertEquals(1, spec("gateway").instanceCount(config));
+        assertEquals(2, spec("registration-service").instanceCount(config));
+    }
+
+    @Test
+    void eachInstanceHasItsPortNameAndFiles() {
+        StackConfig config = config(Map.of("REPLICAS", "2"));
+        ServiceSpec registration = spec("registration-service");
+        List<String> second = registration.arguments(config, ServiceSpec.ALL, 8091);
+        assertEquals("--server.port=8091", second.get(0));
+        assertTrue(second.contains("--spring.mongodb.uri=mongodb://localhost:27017/registration"), "one database for all");
+        assertEquals("registration-service#1", registration.instanceName(1));
+        assertEquals("registration-service#2", registration.instanceName(2));
+        assertEquals("registration-service", registration.instanceFileStem(1), "the first keeps today's log name");
+        assertEquals("registration-service-2", registration.instanceFileStem(2));
+        assertEquals("gateway", spec("gateway").instanceName(1));
+        assertEquals(List.of("http://localhost:8081", "http://localhost:8091"), registration.urls(config));
+    }
+
+    @Test
     void accreditationServiceGetsItsOwnDatabaseKafkaAndThePublicUrlButNoMail() {
         StackConfig config = config(Map.of("ACCREDITATION_PORT", "9082", "PUBLIC_BASE_URL", "https://press.example.org/"));
         assertEquals(List.of(

@@ -36,6 +36,57 @@ class StackConfigTest {
         assertEquals("localhost:9092", config.kafkaBootstrap());
         assertEquals("mongodb://localhost:27017/registration", config.mongoUri("registration"));
         assertEquals(Path.of("/work/repo/gateway/target/gateway.jar"), config.jarOf("gateway"));
+        assertEquals(1, config.replicas());
+        for (Port port : Port.values()) {
+            assertEquals(List.of(port.defaultPort()), config.instancePorts(port), port.name());
+        }
+    }
+
+    @Test
+    void replicasStepTheServicePortsByTenAndLeaveTheRestAlone() {
+        StackConfig config = StackConfig.from(Map.of("REPLICAS", "3"), NO_ARGS, CWD);
+
+        assertEquals(3, config.replicas());
+        assertEquals(List.of(8081, 8091, 8101), config.instancePorts(Port.REGISTRATION));
+        assertEquals(List.of(8082, 8092, 8102), config.instancePorts(Port.ACCREDITATION));
+        assertEquals(List.of(8083, 8093, 8103), config.instancePorts(Port.NOTIFICATION));
+        assertEquals(List.of(8080), config.instancePorts(Port.GATEWAY), "the gateway stays one instance");
+        assertEquals(List.of(9092), config.instancePorts(Port.KAFKA));
+        assertEquals(8081, config.port(Port.REGISTRATION), "port() is the first instance's");
+
+        StackConfig moved = StackConfig.from(Map.of("REPLICAS", "2", "REGISTRATION_PORT", "18081"), NO_ARGS, CWD);
+        assertEquals(List.of(18081, 18091), moved.instancePorts(Port.REGISTRATION));
+    }
+
+    @Test
+    void anInstancePortThatClashesIsSkipped() {
+        // ACCREDITATION_PORT sits where registration-service#2 would go, and MAIL_WEB_PORT where notification#2 would
+        StackConfig config = StackConfig.from(
+                Map.of("REPLICAS", "2", "ACCREDITATION_PORT", "8091", "MAIL_WEB_PORT", "8093"), NO_ARGS, CWD);
+
+        assertEquals(List.of(8081, 8101), config.instancePorts(Port.REGISTRATION));
+        assertEquals(List.of(8091, 8111), config.instancePorts(Port.ACCREDITATION), "8101 is registration#2's");
+        assertEquals(List.of(8083, 8103), config.instancePorts(Port.NOTIFICATION));
+        List<Integer> all = new java.util.ArrayList<>();
+        for (Port port : Port.values()) {
+            all.addAll(config.instancePorts(port));
+        }
+        assertEquals(all.size(), new java.util.HashSet<>(all).size(), "every port once: " + all);
+    }
+
+    @Test
+    void replicasMustBeOneToEight() {
+        assertEquals(8, StackConfig.from(Map.of("REPLICAS", " 8 "), NO_ARGS, CWD).replicas());
+        assertEquals(1, StackConfig.from(Map.of("REPLICAS", ""), NO_ARGS, CWD).replicas());
+        for (String bad : List.of("0", "9", "-1", "two", "1.5")) {
+            var e = assertThrows(StackConfig.ConfigException.class,
+                    () -> StackConfig.from(Map.of("REPLICAS", bad), NO_ARGS, CWD), bad);
+            assertTrue(e.getMessage().contains("REPLICAS") && e.getMessage().contains("1 to 8")
+                    && e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
+        var tooHigh = assertThrows(StackConfig.ConfigException.class,
+                () -> StackConfig.from(Map.of("REPLICAS", "8", "NOTIFICATION_PORT", "65500"), NO_ARGS, CWD));
+        assertTrue(tooHigh.getMessage().contains("NOTIFICATION_PORT"), tooHigh.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package eu.efus.conference.registration.catalog;
 
+import eu.efus.conference.kit.problem.Refusal;
+
 import eu.efus.conference.contracts.LocalizedText;
 import eu.efus.conference.registration.RegistrationConfiguration;
 
@@ -41,7 +43,14 @@ public class DemoData implements ApplicationRunner {
         }
         LocalDate today = LocalDate.now(BRUSSELS);
         for (EventInput event : demoEvents(today)) {
-            catalog.create(event);
+            try {
+                catalog.create(event);
+            } catch (Refusal e) {
+                // Another instance starting at the same moment created it first: the same programme either way.
+                if (e.kind() != Refusal.Kind.CONFLICT) {
+                    throw e;
+                }
+            }
         }
         log.info("Demo events loaded");
     }
