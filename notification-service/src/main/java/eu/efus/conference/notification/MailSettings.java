@@ -19,11 +19,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pausedDelay   when the SMTP circuit is open or the send limits are reached: delay before looking again
  * @param lease         how long a claimed email belongs to one dispatcher; must exceed the longest send
  * @param pollInterval  how often the dispatcher looks for due emails when nobody wakes it
- * @param concurrency   emails sent at the same time by one instance
+ * @param concurrency   emails sent at the same time by one instance, each sender over its own SMTP connection
+ * @param connectionMaxIdle    a sender's connection idle longer than this is closed (servers drop silent connections;
+ *                             an idle sender holds none open)
+ * @param connectionMaxMessages messages sent over one connection before it is renewed (servers cap them)
  */
 @ConfigurationProperties("conference.mail")
 public record MailSettings(String from, Integer maxAttempts, Duration backoffInitial, Duration backoffMax,
-        Duration pausedDelay, Duration lease, Duration pollInterval, Integer concurrency) {
+        Duration pausedDelay, Duration lease, Duration pollInterval, Integer concurrency, Duration connectionMaxIdle,
+        Integer connectionMaxMessages) {
 
     private static final Pattern NAME_AND_ADDRESS = Pattern.compile("^\\s*\"?([^\"<]*?)\"?\\s*<([^>]+)>\\s*$");
 
@@ -36,6 +40,8 @@ public record MailSettings(String from, Integer maxAttempts, Duration backoffIni
         lease = lease == null ? Duration.ofMinutes(2) : lease;
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
         concurrency = concurrency == null ? 4 : concurrency;
+        connectionMaxIdle = connectionMaxIdle == null ? Duration.ofSeconds(10) : connectionMaxIdle;
+        connectionMaxMessages = connectionMaxMessages == null ? 100 : connectionMaxMessages;
     }
 
     /** The sender as an address; parsed by hand because the display name usually contains a comma. */

@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class MailSettingsTest {
 
-    private final MailSettings defaults = new MailSettings(null, null, null, null, null, null, null, null);
+    private final MailSettings defaults = new MailSettings(null, null, null, null, null, null, null, null, null, null);
 
     @Test
     void theSenderNameMayContainACommaAndTheDomainFollowsTheAddress() {
         assertThat(defaults.fromAddress().getPersonal()).isEqualTo("Security, Democracy & Cities");
         assertThat(defaults.fromAddress().getAddress()).isEqualTo("no-reply@conference.efus.example");
         assertThat(defaults.domain()).isEqualTo("conference.efus.example");
-        assertThat(new MailSettings("plain@efus.example", null, null, null, null, null, null, null).domain())
+        assertThat(new MailSettings("plain@efus.example", null, null, null, null, null, null, null, null, null).domain())
                 .isEqualTo("efus.example");
-        assertThatThrownBy(() -> new MailSettings("Broken <not an address>", null, null, null, null, null, null, null)
+        assertThatThrownBy(() -> new MailSettings("Broken <not an address>", null, null, null, null, null, null, null, null, null)
                 .fromAddress()).isInstanceOf(IllegalStateException.class);
     }
 

@@ -16,11 +16,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,27 +29,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends what the ledger holds, apart from the consumer so that a slow or absent mail server never holds up the
- * registration events. A loop claims due entries (with a lease, so several instances share the work and a crashed
- * one's entries come back) and hands each to a worker; it looks every {@code poll-interval} and whenever it is woken.
- * Each outcome is one update of the entry, which carries the {@code email.sent}/{@code email.failed} event with it.
+ * registration events. A loop lists due entries from the ledger's index (urgent first) and claims them (with a lease, so
+ * several instances share the work and a crashed one's entries come back); {@code concurrency} senders take the claimed
+ * entries from a short queue, each over its own SMTP connection kept open between emails. The loop claims only as many
+ * entries as senders plus a queue of the same size, so a newly due urgent email overtakes any bulk work not yet claimed,
+ * and a crash leaves at most that many entries to their lease. It looks every {@code poll-interval} and whenever it is
+ * woken. Each outcome is one update of the entry, which carries the {@code email.sent}/{@code email.failed} event.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
 
     public static final String SOURCE = "/notification-service";
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** How long an idle sender waits for work before checking whether it should stop. */
+    private static final long SENDER_POLL_MILLIS = 200;
 
     private final Ledger ledger;
     private final MailComposer composer;
     private final SmtpGateway smtp;
     private final OutboxRelay relay;
     private final MailSettings settings;
-    private final Semaphore slots;
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
     private Thread loop;
-    private ExecutorService workers;
+    private List<Thread> senders = List.of();
+    /** Claimed, not yet settled: what the senders are sending plus what waits for them in {@link #claimed}. */
+    private Semaphore slots;
+    private BlockingQueue<Notification> claimed;
 
     public Dispatcher(Ledger ledger, MailComposer composer, SmtpGateway smtp, OutboxRelay relay, MailSettings settings) {
         this.ledger = ledger;
@@ -56,10 +64,9 @@ public class Dispatcher implements SmartLifecycle {
         this.smtp = smtp;
         this.relay = relay;
         this.settings = settings;
-        this.slots = new Semaphore(settings.concurrency());
     }
 
-    /** Look now rather than at the next poll: new entries were written, or a worker became free. */
+    /** Look now rather than at the next poll: new entries were written, or a sender became free. */
     public void wake() {
         synchronized (signal) {
             woken = true;
@@ -88,35 +95,64 @@ public class Dispatcher implements SmartLifecycle {
         }
     }
 
+    /** Claims due entries, in the index's order, while a slot is free. */
     private void claimWhileFree() {
-        while (running && slots.tryAcquire()) {
-            Notification claimed;
-            try {
-                claimed = ledger.claimNext(Instant.now(), settings.lease());
-            } catch (RuntimeException e) {
-                slots.release();
-                throw e;
-            }
-            if (claimed == null) {
-                slots.release();
-                return;
-            }
-            workers.execute(() -> {
+        while (running && slots.availablePermits() > 0) {
+            List<String> due = ledger.dueNow(Instant.now(), slots.availablePermits());
+            int taken = 0;
+            for (String value : due) {
+                if (!running || !slots.tryAcquire()) {
+                    return;
+                }
+                Notification entry;
                 try {
-                    deliver(claimed);
+                    entry = ledger.claim(value, Instant.now(), settings.lease());
+                } catch (RuntimeException e) {
+                    slots.release();
+                    throw e;
+                }
+                if (entry == null) {
+                    slots.release(); // another instance, or a change of the entry, came first
+                } else {
+                    claimed.add(entry);
+                    taken++;
+                }
+            }
+            if (taken == 0) {
+                return; // nothing due, or everything listed was taken elsewhere: wait to be woken or the next poll
+            }
+        }
+    }
+
+    private void send() {
+        try (SmtpConnection connection = smtp.connection(settings.connectionMaxIdle(), settings.connectionMaxMessages())) {
+            while (running) {
+                Notification entry;
+                try {
+                    entry = claimed.poll(SENDER_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (entry == null) {
+                    connection.closeIfIdle();
+                    continue;
+                }
+                try {
+                    deliver(entry, connection);
                 } catch (RuntimeException e) {
                     // The lease runs out and the entry is claimed again: nothing is lost.
-                    log.error("Email {}: unexpected failure, left to its lease", claimed.id(), e);
+                    log.error("Email {}: unexpected failure, left to its lease", entry.id(), e);
                 } finally {
                     slots.release();
                     wake();
                 }
-            });
+            }
         }
     }
 
-    /** One attempt at one claimed entry; package-visible for tests. */
-    void deliver(Notification entry) {
+    /** One attempt at one claimed entry. */
+    private void deliver(Notification entry, SmtpConnection connection) {
         int attempt = entry.attempts() + 1;
         String messageId = composer.messageId(entry, attempt);
         MimeMessage message;
@@ -128,7 +164,7 @@ public class Dispatcher implements SmartLifecycle {
             return;
         }
         try {
-            smtp.send(message);
+            smtp.send(message, connection);
         } catch (CallNotPermittedException | RequestNotPermitted | BulkheadFullException e) {
             // Sending is paused (the breaker opened, possibly during this call's own retries) or limited: this is
             // not the email's fault, so the attempt does not count.
@@ -180,34 +216,53 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        AtomicInteger ids = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(settings.concurrency(), task -> {
-            Thread thread = new Thread(task, "mail-sender-" + ids.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        int concurrency = Math.max(1, settings.concurrency());
+        // Senders plus as many waiting: a sender never waits for the loop's next claim round trip.
+        slots = new Semaphore(2 * concurrency);
+        claimed = new LinkedBlockingQueue<>();
         running = true;
+        List<Thread> started = new ArrayList<>();
+        for (int i = 1; i <= concurrency; i++) {
+            Thread sender = new Thread(this::send, "mail-sender-" + i);
+            sender.setDaemon(true);
+            sender.start();
+            started.add(sender);
+        }
+        senders = started;
         loop = new Thread(this::loop, "mail-dispatcher");
         loop.setDaemon(true);
         loop.start();
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         wake();
         try {
             if (loop != null) {
                 loop.join(5000);
             }
-            if (workers != null) {
-                workers.shutdown();
-                // Sends in flight finish; anything still claimed after this comes back when its lease ends.
-                workers.awaitTermination(15, TimeUnit.SECONDS);
+            // Sends in flight finish; anything still claimed after this comes back when its lease ends.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            for (Thread sender : senders) {
+                sender.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // Claimed but never tried: due again now rather than when the lease ends.
+        if (claimed != null) {
+            for (Notification entry = claimed.poll(); entry != null; entry = claimed.poll()) {
+                try {
+                    ledger.release(entry, Instant.now());
+                } catch (RuntimeException e) {
+                    log.debug("Email {} left to its lease: {}", entry.id(), e.toString());
+                }
+            }
         }
     }
 

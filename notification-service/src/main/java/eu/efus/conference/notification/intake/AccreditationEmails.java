@@ -48,7 +48,12 @@ public class AccreditationEmails {
 
     /** The binding {@code accreditationEvents-in-0} (topic {@code accreditation.events}). */
     @Bean
-    Consumer<Message<byte[]>> accreditationEvents(IdempotentConsumer idempotent) {
+    Consumer<Message<byte[]>> accreditationEvents() {
+        return consumer(LedgerIdempotence.INSTANCE);
+    }
+
+    /** The consumer with the given duplicate check (tests observe which events reach it). */
+    Consumer<Message<byte[]>> consumer(IdempotentConsumer idempotent) {
         return new CloudEventHandlers(idempotent)
                 .on(EventTypes.ACCREDITATION_RECEIVED, AccreditationRequested.class, (event, data) -> record(event,
                         MailTemplate.ACCREDITATION_RECEIVED, data.accreditationId(), data.journalist(), data.language()))

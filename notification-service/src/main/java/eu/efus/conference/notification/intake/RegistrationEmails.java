@@ -32,7 +32,12 @@ public class RegistrationEmails {
 
     /** The binding {@code registrationEvents-in-0} (topic {@code registration.events}). */
     @Bean
-    Consumer<Message<byte[]>> registrationEvents(IdempotentConsumer idempotent) {
+    Consumer<Message<byte[]>> registrationEvents() {
+        return consumer(LedgerIdempotence.INSTANCE);
+    }
+
+    /** The consumer with the given duplicate check (tests observe which events reach it). */
+    Consumer<Message<byte[]>> consumer(IdempotentConsumer idempotent) {
         return new CloudEventHandlers(idempotent)
                 .on(EventTypes.REGISTRATION_CONFIRMED, RegistrationConfirmed.class, (event, data) -> record(event,
                         confirmationOf(data), data.registrationId(), data.participant(), data.language()))

@@ -43,4 +43,16 @@ public record Notification(
                 NotificationStatus.PENDING, 0, null, null, now, null, now, null, null, causationId, registrationId,
                 accreditationId, resendOf, requestedBy);
     }
+
+    /** This entry as a dispatcher holds it after claiming it: SENDING, with its claim token and lease. */
+    public Notification claimed(String token, Instant until) {
+        return new Notification(id, template, language, recipient, recipientKey, recipientName, model,
+                NotificationStatus.SENDING, attempts, lastError, messageId, createdAt, sentAt, nextAttemptAt, until, token,
+                causationId, registrationId, accreditationId, resendOf, requestedBy);
+    }
+
+    /** Bulk work (a resend asked for by staff) waits behind the emails somebody is waiting for. */
+    public boolean urgent() {
+        return resendOf == null;
+    }
 }

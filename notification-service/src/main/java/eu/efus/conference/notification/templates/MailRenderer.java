@@ -10,8 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
@@ -30,6 +33,17 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class MailRenderer {
 
+    // Compiled once: these run several times per email.
+    private static final Pattern TRAILING_BLANKS = Pattern.compile("[ \\t]+\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]+");
+    private static final Pattern ANY_LINE_BREAK = Pattern.compile("\\r\\n?|[\\u0085\\u2028\\u2029]");
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    private static final Pattern WHITESPACE = Pattern.compile("(?s).*\\s.*");
+    /** Date and time formats per language, built once (a pattern is parsed on every ofPattern call). */
+    private static final Map<Locale, DateTimeFormatter[]> FORMATS = new ConcurrentHashMap<>();
+
+    // Templates are parsed once and kept (the resolvers' cache is on), so each email only fills them in.
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
 
@@ -64,8 +78,8 @@ public class MailRenderer {
         context.setVariable("mail", view);
         String base = "mail/" + lang + "/" + template.id();
         // Thymeleaf's textual block tags keep their line breaks: at most one blank line in a row reads better.
-        String text = engine.process(base + ".txt", context).replaceAll("[ \\t]+\n", "\n")
-                .replaceAll("\n{3,}", "\n\n").strip() + "\n";
+        String text = BLANK_LINES.matcher(TRAILING_BLANKS.matcher(engine.process(base + ".txt", context)).replaceAll("\n"))
+                .replaceAll("\n\n").strip() + "\n";
         return new RenderedMail(view.subject(), text, engine.process(base + ".html", context));
     }
 
@@ -104,8 +118,7 @@ public class MailRenderer {
         if (typed == null) {
             return List.of();
         }
-        String text = typed.replaceAll("\\r\\n?|[\\u0085\\u2028\\u2029]", "\n")
-                .replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+        String text = CONTROLS.matcher(ANY_LINE_BREAK.matcher(typed).replaceAll("\n")).replaceAll("").strip();
         return text.isEmpty() ? List.of() : Arrays.stream(text.split("\n", -1)).map(String::stripTrailing).toList();
     }
 
@@ -115,7 +128,7 @@ public class MailRenderer {
 
     /** Header values must stay on one line whatever the event data holds (no header injection). */
     public static String singleLine(String value) {
-        return value == null ? "" : value.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ").trim();
+        return value == null ? "" : LINE_BREAKS.matcher(value).replaceAll(" ").trim();
     }
 
     private static String text(LocalizedText text, String lang) {
@@ -138,8 +151,10 @@ public class MailRenderer {
         if (start == null) {
             return "";
         }
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        DateTimeFormatter[] formats = FORMATS.computeIfAbsent(locale, l -> new DateTimeFormatter[] {
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", l), DateTimeFormatter.ofPattern("HH:mm", l)});
+        DateTimeFormatter day = formats[0];
+        DateTimeFormatter time = formats[1];
         var from = start.atZoneSameInstant(zone);
         StringBuilder text = new StringBuilder(day.format(from)).append(", ").append(time.format(from));
         if (end != null) {
@@ -178,7 +193,8 @@ public class MailRenderer {
 
     /** Only web links become buttons: the URL comes from another service's event, not from this one. */
     private static String safeLink(String url) {
-        return url != null && (url.startsWith("https://") || url.startsWith("http://")) && !url.matches("(?s).*\\s.*")
+        return url != null && (url.startsWith("https://") || url.startsWith("http://"))
+                && !WHITESPACE.matcher(url).matches()
                 ? url : null;
     }
 }

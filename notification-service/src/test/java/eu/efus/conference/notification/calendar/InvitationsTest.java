@@ -68,4 +68,24 @@ class InvitationsTest {
         List<String> summaries = promoted.getEvents().stream().map(e -> e.getSummary().getValue()).toList();
         assertThat(summaries).contains("Sécurité, Démocratie & Villes 2027", "Visite du centre régional de crise");
     }
+
+    @Test
+    void theSharedPartIsWrittenOnceYetEveryInviteHasItsOwnUidsAndTimeStamp() {
+        var first = Golden.mail(MailTemplate.REGISTRATION_CONFIRMED, EventTypes.REGISTRATION_CONFIRMED);
+        String longId = "r-" + "x".repeat(80);
+        var second = (eu.efus.conference.notification.templates.RegistrationMail) MailTemplate.REGISTRATION_CONFIRMED
+                .read(MailTemplate.REGISTRATION_CONFIRMED.model(Golden.event(EventTypes.REGISTRATION_CONFIRMED).data())
+                        .append("registrationId", longId));
+
+        ICalendar a = parse(Invitations.of(first, "en", DOMAIN));
+        String secondText = new String(Invitations.of(second, "en", DOMAIN), StandardCharsets.UTF_8);
+        ICalendar b = parse(secondText.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(byUid(b)).containsOnlyKeys(longId + "-SDC-2027-BRU@" + DOMAIN, longId + "-W-DRUGS@" + DOMAIN);
+        assertThat(secondText.lines()).as("folded at 75 octets").allMatch(line -> line.length() <= 75);
+        assertThat(b.getEvents()).extracting(e -> e.getSummary().getValue())
+                .containsExactlyElementsOf(a.getEvents().stream().map(e -> e.getSummary().getValue()).toList());
+        assertThat(b.getEvents()).allSatisfy(e -> assertThat(e.getDateTimeStamp()).isNotNull());
+        assertThat(a.getEvents()).hasSize(2);
+    }
 }

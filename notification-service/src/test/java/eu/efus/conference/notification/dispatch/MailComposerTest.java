@@ -26,7 +26,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailComposerTest {
 
     private final MailComposer composer = new MailComposer(new JavaMailSenderImpl(), new MailRenderer(),
-            new MailSettings(null, null, null, null, null, null, null, null));
+            new MailSettings(null, null, null, null, null, null, null, null, null, null));
 
     private static Notification entry(MailTemplate template, String type, String recipient, String name) {
         return entry(template, Golden.event(type), recipient, name);

@@ -41,7 +41,7 @@ class IntakeRoutingTest {
     @Test
     void onlyReceivedNeedsInfoAndRejectedAccreditationEventsAreHandled() {
         Seen seen = new Seen();
-        Consumer<Message<byte[]>> consumer = new AccreditationEmails(null).accreditationEvents(seen);
+        Consumer<Message<byte[]>> consumer = new AccreditationEmails(null).consumer(seen);
         for (String type : List.of(EventTypes.ACCREDITATION_RECEIVED, EventTypes.ACCREDITATION_NEEDS_INFO,
                 EventTypes.ACCREDITATION_INFO_PROVIDED, EventTypes.ACCREDITATION_APPROVED, EventTypes.ACCREDITATION_REJECTED,
                 EventTypes.ACCREDITATION_WITHDRAWN)) {
