@@ -119,7 +119,10 @@
     }
   };
 
-  const state = { code: '', event: null, events: null, notFound: false, busy: false, languageTouched: false, received: null };
+  // key: the Idempotency-Key of this form load, kept for every retry of the same submission (a double click or a
+  // resend after a network failure never files two requests), renewed after a request was received.
+  const state = { code: '', event: null, events: null, notFound: false, busy: false, languageTouched: false, received: null,
+    key: Site.newKey() };
   const page = SiteI18n.createPage(TEXTS, render);
   const t = page.t;
   const el = Site.el;
@@ -251,9 +254,11 @@
     }
     const payload = body();
     setBusy(true);
-    const result = await Site.call('/api/events/' + encodeURIComponent(state.code) + '/accreditations', 'POST', payload);
+    const result = await Site.call('/api/events/' + encodeURIComponent(state.code) + '/accreditations', 'POST', payload,
+      { 'Idempotency-Key': state.key });
     setBusy(false);
     if (result.ok) {
+      state.key = Site.newKey();
       form.clear();
       state.received = { email: payload.email, status: (result.body && result.body.status) || 'PENDING' };
       render();

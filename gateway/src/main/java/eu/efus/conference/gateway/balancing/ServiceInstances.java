@@ -2,7 +2,6 @@ package eu.efus.conference.gateway.balancing;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The instances of each routed service, from {@code conference.routes.<name>} (a comma-separated list of base URLs),
  * and which of them are fit to take calls. An instance is left out after a refused connection (told by
  * {@link SafeRetryGatewayFilterFactory}) or a failed readiness probe, and taken back at its next good probe. Probes
- * run only for services with more than one instance: with one, there is nobody else to send the call to.
+ * run only for services with more than one instance: with one, there is nobody else to send the call to. A host
+ * name in a route (Compose: the service's name) stands for all its current addresses, looked up again each round.
  */
 public class ServiceInstances implements InitializingBean, DisposableBean {
 
@@ -32,7 +32,9 @@ public class ServiceInstances implements InitializingBean, DisposableBean {
     static final Map<String, String> SERVICES = Map.of("registration", "registration-service",
             "accreditation", "accreditation-service", "notification", "notification-service");
 
-    private final Map<String, List<Member>> members = new LinkedHashMap<>();
+    /** Configured base URLs per service; a host name may stand for several instances (Compose replicas). */
+    private final Map<String, List<URI>> configured = new LinkedHashMap<>();
+    private final Map<String, List<Member>> members = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration interval;
     private final String probePath;
     private final WebClient client;
@@ -44,25 +46,69 @@ public class ServiceInstances implements InitializingBean, DisposableBean {
         this.client = WebClient.create();
         SERVICES.forEach((key, serviceId) -> {
             String urls = environment.getProperty("conference.routes." + key, "");
-            List<Member> list = new ArrayList<>();
-            int i = 0;
+            List<URI> uris = new ArrayList<>();
             for (String url : urls.split(",")) {
                 if (!url.isBlank()) {
-                    URI uri = URI.create(url.strip());
-                    list.add(new Member(new DefaultServiceInstance(serviceId + "-" + i++, serviceId, uri.getHost(),
-                            uri.getPort() < 0 ? 80 : uri.getPort(), "https".equals(uri.getScheme()))));
+                    uris.add(URI.create(url.strip()));
                 }
             }
-            members.put(serviceId, List.copyOf(list));
+            configured.put(serviceId, List.copyOf(uris));
+            members.put(serviceId, resolve(serviceId, uris, List.of()));
         });
     }
 
-    /** The instances to balance over: the fit ones, or all of them when none is (the call then fails as it must). */
+    /**
+     * One member per address: a URL whose host is a name (not {@code localhost}, not an address) stands for every
+     * address the name has now, which is how Docker's DNS lists a scaled service's replicas. Known members keep their
+     * state.
+     */
+    private static List<Member> resolve(String serviceId, List<URI> uris, List<Member> known) {
+        List<Member> list = new ArrayList<>();
+        for (URI uri : uris) {
+            int port = uri.getPort() < 0 ? 80 : uri.getPort();
+            boolean secure = "https".equals(uri.getScheme());
+            for (String host : addresses(uri.getHost())) {
+                String id = serviceId + "@" + host + ":" + port;
+                list.add(known.stream().filter(m -> m.instance().getInstanceId().equals(id)).findFirst()
+                        .orElseGet(() -> new Member(new DefaultServiceInstance(id, serviceId, host, port, secure))));
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    private static List<String> addresses(String host) {
+        boolean literal = host.equals("localhost") || host.matches("[0-9.]+") || host.contains(":");
+        if (literal) {
+            return List.of(host);
+        }
+        try {
+            List<String> all = java.util.Arrays.stream(java.net.InetAddress.getAllByName(host))
+                    .map(java.net.InetAddress::getHostAddress).distinct().sorted().toList();
+            return all.isEmpty() ? List.of(host) : all;
+        } catch (java.net.UnknownHostException e) {
+            return List.of(host); // not resolvable yet: calls fail as they would, and the next round looks again
+        }
+    }
+
+    /** Looks up the names again: replicas come and go, and a restarted one may have a new address. */
+    private void refresh() {
+        configured.forEach((serviceId, uris) -> members.put(serviceId, resolve(serviceId, uris,
+                members.getOrDefault(serviceId, List.of()))));
+    }
+
+    /**
+     * The instances to balance over: the ready ones; when none is, those that at least did not cut a call off (a
+     * probe can be slow on a busy machine; a refused or dropped connection is firmer evidence); else all of them (the
+     * call then fails as it must).
+     */
     public List<ServiceInstance> available(String serviceId) {
         List<Member> all = members.getOrDefault(serviceId, List.of());
-        Instant now = Instant.now();
-        List<ServiceInstance> fit = all.stream().filter(m -> m.fitAt(now)).map(Member::instance).toList();
-        return fit.isEmpty() ? all.stream().map(Member::instance).toList() : fit;
+        List<ServiceInstance> ready = all.stream().filter(m -> m.fit && !m.cutOff).map(Member::instance).toList();
+        if (!ready.isEmpty()) {
+            return ready;
+        }
+        List<ServiceInstance> notCutOff = all.stream().filter(m -> !m.cutOff).map(Member::instance).toList();
+        return notCutOff.isEmpty() ? all.stream().map(Member::instance).toList() : notCutOff;
     }
 
     /** Every configured instance of a service. */
@@ -70,40 +116,51 @@ public class ServiceInstances implements InitializingBean, DisposableBean {
         return members.getOrDefault(serviceId, List.of()).stream().map(Member::instance).toList();
     }
 
-    /** A call to {@code instance} could not connect: leave it out until a probe finds it ready. */
+    /** A call to {@code instance} was refused or cut off: leave it out until a probe finds it ready. */
     public void unreachable(ServiceInstance instance) {
         members.getOrDefault(instance.getServiceId(), List.of()).stream()
                 .filter(m -> m.instance().getInstanceId().equals(instance.getInstanceId())).findFirst()
                 .ifPresent(m -> {
-                    if (m.fit) {
-                        log.warn("{} at {} refused a connection: left out until it is ready again",
+                    if (!m.cutOff) {
+                        log.warn("{} at {} refused or dropped a connection: left out until it is ready again",
                                 instance.getServiceId(), instance.getUri());
                     }
-                    m.fit = false;
+                    m.cutOff = true;
                 });
     }
 
     private void probeAll() {
+        refresh();
         members.values().stream().filter(list -> list.size() > 1).flatMap(List::stream).forEach(this::probe);
     }
 
     private void probe(Member member) {
         client.get().uri(member.instance().getUri().resolve(probePath)).retrieve().toBodilessEntity()
-                .timeout(interval)
+                .timeout(interval.multipliedBy(2).compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2)
+                        : interval.multipliedBy(2))
                 .map(response -> response.getStatusCode().is2xxSuccessful())
                 .onErrorReturn(false)
                 .subscribe(ready -> {
-                    if (ready != member.fit) {
+                    // Two failed probes in a row before leaving an instance out: one slow answer on a busy
+                    // machine is not a dead service. One good probe takes it back.
+                    member.failedProbes = ready ? 0 : member.failedProbes + 1;
+                    boolean fit = ready || (member.fit && member.failedProbes < 2);
+                    if (fit != member.fit || (ready && member.cutOff)) {
                         log.info("{} at {} is {}", member.instance().getServiceId(), member.instance().getUri(),
-                                ready ? "ready: taking calls" : "not ready: left out");
+                                fit ? "ready: taking calls" : "not ready: left out");
                     }
-                    member.fit = ready;
+                    member.fit = fit;
+                    if (ready) {
+                        member.cutOff = false;
+                    }
                 });
     }
 
     @Override
     public void afterPropertiesSet() {
-        if (members.values().stream().anyMatch(list -> list.size() > 1)) {
+        boolean names = configured.values().stream().flatMap(List::stream)
+                .anyMatch(uri -> !addresses(uri.getHost()).equals(List.of(uri.getHost())));
+        if (names || members.values().stream().anyMatch(list -> list.size() > 1)) {
             prober = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "instance-prober");
                 t.setDaemon(true);
@@ -124,6 +181,8 @@ public class ServiceInstances implements InitializingBean, DisposableBean {
     private static final class Member {
         private final ServiceInstance instance;
         private volatile boolean fit = true;
+        private volatile boolean cutOff;
+        private volatile int failedProbes;
 
         Member(ServiceInstance instance) {
             this.instance = instance;
@@ -133,8 +192,5 @@ public class ServiceInstances implements InitializingBean, DisposableBean {
             return instance;
         }
 
-        boolean fitAt(Instant now) {
-            return fit;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package eu.efus.conference.gateway.balancing;
 
-import java.net.ConnectException;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -12,8 +11,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Right after the load balancer chose an instance: when the connection to it is refused, that instance is left out
- * of the next choices (each retry attempt passes here, so the retry already avoids it).
+ * Right after the load balancer chose an instance: when the connection to it is refused or dropped (a process that
+ * died, or is dying), that instance is left out of the next choices until a readiness probe finds it ready again.
+ * Each retry attempt passes here, so the retry already avoids it.
  */
 public class UnreachableInstanceFilter implements GlobalFilter, Ordered {
 
@@ -26,7 +26,7 @@ public class UnreachableInstanceFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return chain.filter(exchange).doOnError(error -> {
-            if (refusedConnection(error)) {
+            if (cutOff(error)) {
                 Response<ServiceInstance> chosen = exchange.getAttribute(
                         ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR);
                 if (chosen != null && chosen.hasServer()) {
@@ -36,9 +36,9 @@ public class UnreachableInstanceFilter implements GlobalFilter, Ordered {
         });
     }
 
-    private static boolean refusedConnection(Throwable error) {
+    private static boolean cutOff(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
+            if (t instanceof java.io.IOException) {
                 return true;
             }
         }

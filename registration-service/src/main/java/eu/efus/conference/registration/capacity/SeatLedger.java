@@ -90,9 +90,10 @@ public class SeatLedger {
             return Optional.empty();
         }
         long ticket = pool.get("tail", Number.class).longValue() + 1;
-        enqueue(key, ticket, registrationId);
         // Nobody is behind a ticket at the instant it is given: everyone waiting is ahead.
-        return Optional.of(Grant.ofTicket(ticket, number(pool, "waiting") + 1));
+        int position = number(pool, "waiting") + 1;
+        enqueue(key, ticket, registrationId, position);
+        return Optional.of(Grant.ofTicket(ticket, position));
     }
 
     /**
@@ -107,19 +108,22 @@ public class SeatLedger {
         if (!entry.getBoolean("waiting", false)) {
             return Optional.of(Grant.ofSeat());
         }
-        Optional<Long> existing = ticketOf(key, registrationId);
+        Optional<Grant> existing = ticketOf(key, registrationId);
         if (existing.isPresent()) {
-            return Optional.of(Grant.ofTicket(existing.get(), null));
+            return existing;
         }
+        // The place was counted but its ticket never written (a crash in between): a new ticket at the end of the
+        // line, the count unchanged. Only here can a position told earlier to someone behind be one too high.
         Document pool = pools().findOneAndUpdate(eq("_id", key.id()), inc("tail", 1L));
         long ticket = pool.get("tail", Number.class).longValue() + 1;
-        enqueue(key, ticket, registrationId);
+        enqueue(key, ticket, registrationId, null);
         return Optional.of(Grant.ofTicket(ticket, null));
     }
 
-    private void enqueue(SeatKey key, long ticket, String registrationId) {
+    /** The ticket document, with the place in line it was given at (what a repeated request answers again). */
+    private void enqueue(SeatKey key, long ticket, String registrationId, Integer position) {
         waitlist().updateOne(eq("_id", ticketId(key, ticket)), combine(setOnInsert("r", registrationId),
-                setOnInsert("at", new Date())), new UpdateOptions().upsert(true));
+                setOnInsert("position", position), setOnInsert("at", new Date())), new UpdateOptions().upsert(true));
     }
 
     /** Gives a seat held by {@code registrationId} back; journaled as {@code <kind>:<id>} so it happens once. */
@@ -208,13 +212,14 @@ public class SeatLedger {
         return Optional.of((int) ahead + 1);
     }
 
-    private Optional<Long> ticketOf(SeatKey key, String registrationId) {
+    private Optional<Grant> ticketOf(SeatKey key, String registrationId) {
         Document d = waitlist().find(and(inPool(key), eq("r", registrationId))).first();
         if (d == null) {
             return Optional.empty();
         }
         String id = d.getString("_id");
-        return Optional.of(Long.parseLong(id.substring(id.lastIndexOf('#') + 1)));
+        return Optional.of(Grant.ofTicket(Long.parseLong(id.substring(id.lastIndexOf('#') + 1)),
+                d.get("position", Number.class) == null ? null : d.get("position", Number.class).intValue()));
     }
 
     /** Seats taken and people waiting in one pool. */
