@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -60,7 +59,7 @@ class ReplicasIT {
 
     @Test
     void killingInstancesUnderLoadLosesNoRequestAndSendsEachConfirmationOnce() throws Exception {
-        String code = createEvent();
+        String code = OneWorkshopEvent.create(stack, "REPL", WORKSHOP_SEATS);
         String run = UUID.randomUUID().toString().substring(0, 6);
         Map<Integer, CompletableFuture<HttpResponse<String>>> answers = new ConcurrentHashMap<>();
         ScheduledExecutorService pace = Executors.newScheduledThreadPool(2);
@@ -213,19 +212,4 @@ class ReplicasIT {
                 .orElseThrow(() -> new AssertionError("no instance " + name));
     }
 
-    private String createEvent() throws Exception {
-        String code = "REPL-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        OffsetDateTime start = OffsetDateTime.now().plusMonths(2).withNano(0);
-        String body = """
-                {"code":"%s","kind":"CONFERENCE","title":{"fr":"Répliques","en":"Replicas"},"city":"Liège","country":"BE",
-                 "startsAt":"%s","endsAt":"%s","timezone":"Europe/Brussels","languages":["fr","en"],"capacity":null,
-                 "pressQuota":5,"sessions":[{"code":"W-SMALL","kind":"WORKSHOP","title":{"fr":"Atelier","en":"Workshop"},
-                 "startsAt":"%s","endsAt":"%s","language":"fr","capacity":%d}]}
-                """.formatted(code, start, start.plusDays(1), start.plusHours(1), start.plusHours(2), WORKSHOP_SEATS);
-        var created = Http.call(stack.gateway(), "POST", "/api/admin/events", body, "Authorization",
-                JourneysIT.basic("organizer", "demo-organizer"));
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        // Every instance of registration-service reads events from the shared database: no wait needed.
-        return code;
-    }
 }

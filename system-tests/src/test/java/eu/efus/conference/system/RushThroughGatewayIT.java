@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,7 +53,7 @@ class RushThroughGatewayIT {
 
     @Test
     void oneHundredAtOnceForSixtySeatsConfirmSixtyAndQueueFortyInOrder() throws Exception {
-        String code = createEvent(60);
+        String code = OneWorkshopEvent.create(stack, "RUSH", 60);
         List<Response> answers = rush(100, i -> registration(code, "burst" + i, "W-SMALL"));
 
         List<Integer> positions = new ArrayList<>();
@@ -79,7 +78,7 @@ class RushThroughGatewayIT {
 
     @Test
     void moreConcurrentClientsThanTheGatewayLetsThroughGetNoErrorAndTheBreakerStaysClosed() throws Exception {
-        String code = createEvent(null);
+        String code = OneWorkshopEvent.create(stack, "RUSH", null);
         // 160 at once: more than the gateway's 64 concurrent calls per service, each made to wait its turn.
         List<Response> answers = rush(160, i -> registration(code, "crowd" + i, "W-SMALL"));
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.raw()).isEqualTo(201));
@@ -126,20 +125,6 @@ class RushThroughGatewayIT {
                 "Idempotency-Key", UUID.randomUUID().toString());
     }
 
-    private String createEvent(Integer workshopCapacity) throws Exception {
-        String code = "RUSH-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        OffsetDateTime start = OffsetDateTime.now().plusMonths(2).withNano(0);
-        String body = """
-                {"code":"%s","kind":"CONFERENCE","title":{"fr":"Ruée","en":"Rush"},"city":"Brussels","country":"BE",
-                 "startsAt":"%s","endsAt":"%s","timezone":"Europe/Brussels","languages":["fr","en"],"capacity":null,
-                 "pressQuota":5,"sessions":[{"code":"W-SMALL","kind":"WORKSHOP","title":{"fr":"Atelier","en":"Workshop"},
-                 "startsAt":"%s","endsAt":"%s","language":"en","capacity":%s}]}
-                """.formatted(code, start, start.plusDays(1), start.plusHours(1), start.plusHours(2), workshopCapacity);
-        Response created = Http.call(stack.gateway(), "POST", "/api/admin/events", body, "Authorization",
-                JourneysIT.basic("organizer", "demo-organizer"));
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return code;
-    }
 
     /** The value of a Prometheus sample whose labels contain all of {@code labels}. */
     private static double metric(String exposition, String name, String... labels) {
