@@ -4,10 +4,8 @@ import eu.efus.conference.testsupport.Http.Response;
 import eu.efus.conference.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import eu.efus.conference.contracts.CloudEvent;
-import eu.efus.conference.contracts.CloudEventCodec;
 import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.contracts.RegistrationConfirmed;
 import eu.efus.conference.contracts.RegistrationPromoted;
@@ -19,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,13 +94,11 @@ abstract class RegistrationServiceITBase {
     }
 
     List<CloudEvent> eventsFor(String registrationId) {
-        return probe.values().stream().map(CloudEventCodec::fromJson).filter(e -> registrationId.equals(e.subject())).toList();
+        return probe.events(registrationId);
     }
 
     CloudEvent awaitEvent(String registrationId, String type) {
-        return await().atMost(Duration.ofSeconds(20)).until(
-                () -> eventsFor(registrationId).stream().filter(e -> e.type().equals(type)).findFirst(),
-                java.util.Optional::isPresent).get();
+        return probe.awaitEvent(registrationId, type);
     }
 
     static String tokenOf(String manageUrl) {

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import eu.efus.conference.contracts.CloudEvent;
+import eu.efus.conference.contracts.CloudEventCodec;
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,6 +48,17 @@ public final class KafkaProbe implements AutoCloseable {
     /** The values seen so far, as UTF-8 text. */
     public List<String> values() {
         return records().stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    /** The CloudEvents seen so far whose subject (aggregate id) is {@code subject}, in topic order per partition. */
+    public List<CloudEvent> events(String subject) {
+        return values().stream().map(CloudEventCodec::fromJson).filter(e -> subject.equals(e.subject())).toList();
+    }
+
+    /** The first event of {@code type} about {@code subject}, waiting for it up to 20 s. */
+    public CloudEvent awaitEvent(String subject, String type) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> events(subject).stream().filter(e -> e.type().equals(type)).findFirst(), Optional::isPresent).get();
     }
 
     /** Sends one record and waits for the broker's acknowledgement. */

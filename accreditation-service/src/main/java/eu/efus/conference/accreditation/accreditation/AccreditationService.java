@@ -1,5 +1,6 @@
 package eu.efus.conference.accreditation.accreditation;
 
+import eu.efus.conference.kit.identity.Fingerprint;
 import eu.efus.conference.kit.identity.ManageToken;
 import eu.efus.conference.kit.identity.Ids;
 import eu.efus.conference.accreditation.accreditation.AccreditationLifecycle.Action;
@@ -18,10 +19,6 @@ import eu.efus.conference.kit.outbox.OutboxRelay;
 import eu.efus.conference.kit.problem.ApiException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,7 +90,7 @@ public class AccreditationService {
         }
         PressEvent event = events.require(eventCode);
         String keyId = idempotencyKey == null ? null : eventCode + "|" + idempotencyKey;
-        String requestHash = hash(request);
+        String requestHash = Fingerprint.of(request);
         if (!COUNTRIES.contains(request.country())) {
             throw ApiException.invalid("country", "unknown country code " + request.country());
         }
@@ -142,15 +139,6 @@ public class AccreditationService {
         relay.wake();
         log.info("Accreditation {} requested for {}", id, eventCode);
         return new Requested(accreditation, false);
-    }
-
-    private static String hash(AccreditationRequest request) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(request.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The request behind a private link; an unknown id and a wrong token look the same (404). */

@@ -111,11 +111,6 @@ public class ServiceInstances implements InitializingBean, DisposableBean {
         return notCutOff.isEmpty() ? all.stream().map(Member::instance).toList() : notCutOff;
     }
 
-    /** Every configured instance of a service. */
-    public List<ServiceInstance> all(String serviceId) {
-        return members.getOrDefault(serviceId, List.of()).stream().map(Member::instance).toList();
-    }
-
     /** A call to {@code instance} was refused or cut off: leave it out until a probe finds it ready. */
     public void unreachable(ServiceInstance instance) {
         members.getOrDefault(instance.getServiceId(), List.of()).stream()

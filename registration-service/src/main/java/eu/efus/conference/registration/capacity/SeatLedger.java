@@ -175,11 +175,6 @@ public class SeatLedger {
                 .getModifiedCount() == 1;
     }
 
-    /** Whether the journal of this pool holds {@code op}. */
-    public boolean inJournal(SeatKey key, String op) {
-        return journalEntry(key, op) != null;
-    }
-
     /** Removes journal entries whose outcome the registrations now record (one update for many). */
     public void settle(SeatKey key, Collection<String> ops) {
         if (!ops.isEmpty()) {

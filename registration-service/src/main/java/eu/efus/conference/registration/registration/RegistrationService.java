@@ -1,19 +1,16 @@
 package eu.efus.conference.registration.registration;
 
 import eu.efus.conference.contracts.Participant;
+import eu.efus.conference.kit.identity.Fingerprint;
 import eu.efus.conference.kit.identity.Ids;
 import eu.efus.conference.kit.problem.Refusal;
 import eu.efus.conference.kit.problem.FieldProblem;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
 import eu.efus.conference.registration.catalog.EventCatalog;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -154,11 +151,6 @@ public class RegistrationService {
     }
 
     static String hash(RegistrationRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(request.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.of(request);
     }
 }

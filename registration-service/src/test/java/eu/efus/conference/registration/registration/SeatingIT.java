@@ -1,7 +1,6 @@
 package eu.efus.conference.registration.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -304,13 +303,11 @@ class SeatingIT {
     }
 
     private List<CloudEvent> facts(String id) {
-        return probe.values().stream().map(CloudEventCodec::fromJson).filter(e -> id.equals(e.subject())).toList();
+        return probe.events(id);
     }
 
     private CloudEvent awaitFact(String id, String type) {
-        return await().atMost(Duration.ofSeconds(20)).until(
-                () -> facts(id).stream().filter(e -> e.type().equals(type)).findFirst(),
-                java.util.Optional::isPresent).get();
+        return probe.awaitEvent(id, type);
     }
 
     private String confirmedLink(String id) {

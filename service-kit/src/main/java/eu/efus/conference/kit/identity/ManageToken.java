@@ -47,7 +47,7 @@ public final class ManageToken {
         return publicBaseUrl + "/" + page + "#id=" + id + "&token=" + token;
     }
 
-    private static byte[] sha256(String value) {
+    static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

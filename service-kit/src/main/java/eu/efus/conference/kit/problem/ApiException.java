@@ -30,14 +30,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
-                List.of(new FieldProblem(field, message)));
+        return invalid(List.of(new FieldProblem(field, message)));
     }
 
     public static ApiException invalid(List<FieldProblem> errors) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are invalid", errors);
+        return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request", FieldProblem.summary(errors), errors);
     }
 
     public HttpStatus status() {

@@ -45,8 +45,7 @@ public class Refusal extends RuntimeException {
     }
 
     public static Refusal invalid(List<FieldProblem> errors) {
-        return new Refusal(Kind.INVALID, "Invalid request", errors.size() == 1
-                ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " fields are invalid", errors);
+        return new Refusal(Kind.INVALID, "Invalid request", FieldProblem.summary(errors), errors);
     }
 
     public Kind kind() {
