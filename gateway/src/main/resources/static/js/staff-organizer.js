@@ -1080,7 +1080,12 @@
     count.textContent = state.attendeesFor ? page.t('attendeeCount', { shown: shown.length, total: state.attendees.length }) : '';
   }
 
+  // Each load takes a number; a list that arrives after a later load started (another event or session chosen
+  // meanwhile) is dropped, so the list shown always matches the filters shown.
+  let latestAttendeeLoad = 0;
+
   async function loadAttendees() {
+    const ticket = ++latestAttendeeLoad;
     const code = attendeeEvent.value;
     if (!code) {
       state.attendees = [];
@@ -1091,6 +1096,9 @@
     const session = attendeeSession.value;
     const query = session ? '?session=' + encodeURIComponent(session) : '';
     const result = await Staff.api('/api/admin/events/' + encodeURIComponent(code) + '/registrations' + query);
+    if (ticket !== latestAttendeeLoad) {
+      return;
+    }
     if (!result.ok || !Array.isArray(result.body)) {
       page.failure(result);
       return;

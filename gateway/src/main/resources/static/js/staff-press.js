@@ -423,36 +423,50 @@
     renderEventOptions();
   }
 
-  async function loadQuota() {
-    if (!state.eventCode) {
-      state.pressQuota = undefined;
-      return;
+  /** The press quota of the chosen event: undefined when no event is chosen or it cannot be read, null for no limit. */
+  async function fetchQuota(eventCode) {
+    if (!eventCode) {
+      return undefined;
     }
-    const result = await Staff.api('/api/events/' + encodeURIComponent(state.eventCode));
-    state.pressQuota = result.ok && result.body ? (result.body.pressQuota === undefined ? null : result.body.pressQuota) : undefined;
+    const result = await Staff.api('/api/events/' + encodeURIComponent(eventCode));
+    return result.ok && result.body ? (result.body.pressQuota === undefined ? null : result.body.pressQuota) : undefined;
   }
 
-  async function loadRequests() {
-    const query = state.eventCode ? '?event=' + encodeURIComponent(state.eventCode) : '';
+  /** The requests of the chosen event (all events for ''), oldest first; the failed answer when they cannot be read. */
+  async function fetchRequests(eventCode) {
+    const query = eventCode ? '?event=' + encodeURIComponent(eventCode) : '';
     const result = await Staff.api('/api/accreditations' + query);
     if (!result.ok || !Array.isArray(result.body)) {
-      page.failure(result);
-      return false;
+      return { failed: result };
     }
-    state.requests = result.body.slice().sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
-    return true;
+    return { requests: result.body.slice().sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt))) };
   }
+
+  // Every reload takes a number; an answer that arrives after a later reload started (the organiser switched events
+  // while the first list was still on its way) is dropped, so the list always belongs to the event shown.
+  let latestReload = 0;
 
   async function reload(announce) {
     keepFiltersInAddress();
-    const [loaded] = await Promise.all([loadRequests(), loadQuota()]);
+    const ticket = ++latestReload;
+    const eventCode = state.eventCode;
+    const [loaded, quota] = await Promise.all([fetchRequests(eventCode), fetchQuota(eventCode)]);
+    if (ticket !== latestReload) {
+      return;
+    }
+    state.pressQuota = quota;
+    if (loaded.failed) {
+      page.failure(loaded.failed);
+    } else {
+      state.requests = loaded.requests;
+    }
     if (state.details && !state.requests.some((r) => r.id === state.details.id)) {
       state.details = null;
     }
     renderCounts();
     renderQueue();
     renderDetails();
-    if (loaded && announce) {
+    if (!loaded.failed && announce) {
       page.showMessage('loaded', '', { count: state.requests.length });
     }
   }
