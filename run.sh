@@ -2,7 +2,7 @@
 # Starts the whole platform on this machine with only a JDK: Kafka, a MongoDB wire server,
 # a mail server with a web inbox, and the services. Prints the URLs; Ctrl-C stops everything.
 #
-#   ./run.sh                 everything (builds first if a jar is missing)
+#   ./run.sh                 everything (builds first if a jar is missing or older than the sources)
 #   ./run.sh --infra-only    only Kafka, MongoDB, SMTP/IMAP and the web inbox
 #   REBUILD=1 ./run.sh       rebuild before starting
 #   REPLICAS=2 ./run.sh      two instances of each service behind the gateway (1 to 8; ports base+10*i);
@@ -34,16 +34,33 @@ else
   )
   mvn_args=(-q -DskipTests package)
 fi
+# Build when asked, when a jar is missing, or when a source or build file changed after the oldest jar was built
+# (a pull or an edit since the last build): the stack never runs code older than the sources.
+sources=(pom.xml event-contracts service-kit registration-service accreditation-service notification-service gateway dev-stack)
 build=0
+reason=""
 if [[ "${REBUILD:-0}" == "1" ]]; then
-  build=1
+  build=1; reason="REBUILD=1"
 else
+  oldest=""
   for jar in "${jars[@]}"; do
-    [[ -f "$jar" ]] || { build=1; break; }
+    if [[ ! -f "$jar" ]]; then
+      build=1; reason="$jar is missing"; break
+    fi
+    if [[ -z "$oldest" || "$jar" -ot "$oldest" ]]; then
+      oldest="$jar"
+    fi
   done
+  if [[ "$build" == "0" ]]; then
+    changed=$(find "${sources[@]}" \( -name target -o -name node_modules \) -prune -o -type f \
+      \( -path '*/src/main/*' -o -name pom.xml \) -newer "$oldest" -print 2>/dev/null | head -1)
+    if [[ -n "$changed" ]]; then
+      build=1; reason="$changed changed since $oldest was built"
+    fi
+  fi
 fi
 if [[ "$build" == "1" ]]; then
-  echo "Building with ./mvnw ${mvn_args[*]} (the first run downloads dependencies and takes a few minutes)..."
+  echo "Building ($reason) with ./mvnw ${mvn_args[*]} (the first run downloads dependencies and takes a few minutes)..."
   ./mvnw "${mvn_args[@]}"
 fi
 

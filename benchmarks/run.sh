@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 gateway="${BENCH_GATEWAY_URL:-http://localhost:8080}"
-if command -v curl > /dev/null && ! curl -fsS -o /dev/null --max-time 5 "$gateway/actuator/health/readiness"; then
+# the public port has no actuator: any public page tells whether the gateway answers
+if command -v curl > /dev/null && ! curl -fsS -o /dev/null --max-time 5 "$gateway/api/events"; then
   echo "The gateway at $gateway is not ready. Start the stack first: CONFERENCE_GATEWAY_PUBLIC_WRITE_RATE_LIMIT=0 ./run.sh" >&2
   exit 1
 fi

@@ -64,7 +64,7 @@ public final class DevStack {
         this.config = config;
         this.out = out;
         this.supervisor = new Supervisor(config.repoRoot(), config.dataDir().resolve("run"), instancesFile(config),
-                Backoff.DEFAULT, instance -> isReady(instance.port()), out, config.startupTimeout());
+                Backoff.DEFAULT, this::isReady, out, config.startupTimeout());
     }
 
     /** Where the current pid, port and state of every service instance is kept (see dev-stack/README.md). */
@@ -282,7 +282,7 @@ public final class DevStack {
                             + child.process().exitValue() + ")");
                     return false;
                 }
-                if (isReady(instance.port())) {
+                if (isReady(instance)) {
                     pending.remove(instance);
                     supervisor.markReady(instance);
                     line(instance.name(), "ready at " + instance.url(), t);
@@ -308,6 +308,16 @@ public final class DevStack {
         return true;
     }
 
+    private boolean isReady(Supervisor.Instance instance) {
+        int port = instance.port();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            if (spec.module().equals(instance.service)) {
+                port = spec.healthPort(config, port);
+            }
+        }
+        return isReady(port);
+    }
+
     private boolean isReady(int port) {
         try {
             HttpRequest request = HttpRequest.newBuilder(
@@ -327,7 +337,8 @@ public final class DevStack {
         StringBuilder line = new StringBuilder("READY");
         boolean hasGateway = services.keySet().stream().anyMatch(s -> s.port() == Port.GATEWAY);
         if (hasGateway) {
-            line.append(" gateway=http://localhost:").append(config.port(Port.GATEWAY));
+            line.append(" gateway=http://localhost:").append(config.port(Port.GATEWAY))
+                    .append(" gateway-management=http://localhost:").append(config.port(Port.GATEWAY_MANAGEMENT));
         }
         line.append(" mail=http://localhost:").append(config.port(Port.MAIL_WEB))
                 .append(" imap=localhost:").append(config.port(Port.IMAP))

@@ -3,6 +3,8 @@ package eu.efus.conference.devstack;
 /** Every TCP port the stack uses, with the environment variable that overrides it. */
 public enum Port {
     GATEWAY("GATEWAY_PORT", 8080, "gateway", false),
+    /** The gateway's actuator (health, metrics): never on the public port. */
+    GATEWAY_MANAGEMENT("GATEWAY_MANAGEMENT_PORT", 8079, "gateway actuator", false),
     REGISTRATION("REGISTRATION_PORT", 8081, "registration-service", true),
     ACCREDITATION("ACCREDITATION_PORT", 8082, "accreditation-service", true),
     NOTIFICATION("NOTIFICATION_PORT", 8083, "notification-service", true),

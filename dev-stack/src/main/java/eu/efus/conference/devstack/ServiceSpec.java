@@ -27,8 +27,24 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
         /** {@code --conference.routes.<name>=...} for every other started service that has a route */
         ROUTES_TO_SERVICES,
         /** is itself a route target of the gateway */
-        ROUTED
+        ROUTED,
+        /** {@code --management.server.port=<GATEWAY_MANAGEMENT_PORT>}: its actuator listens apart from the public port */
+        MANAGEMENT_PORT,
+        /** the embedded stack's demo staff accounts (documented in the README), given on the command line */
+        DEMO_STAFF_ACCOUNTS
     }
+
+    /**
+     * DEMO ACCOUNTS of the embedded stack only (documented in the README): organizer / demo-organizer and
+     * press-officer / demo-press, as bcrypt hashes. A real deployment gives its own accounts (see the README).
+     */
+    static final List<String> DEMO_STAFF_ACCOUNTS = List.of(
+            "--conference.staff.accounts[0].username=organizer",
+            "--conference.staff.accounts[0].password-hash={bcrypt}$2a$10$pM0IvrYCLIn6EXMYNTsHoO86/aQSVkexO5Lynxwp/g2RaYPGc0hC6",
+            "--conference.staff.accounts[0].roles=ORGANIZER",
+            "--conference.staff.accounts[1].username=press-officer",
+            "--conference.staff.accounts[1].password-hash={bcrypt}$2a$10$Yr3BncedpFS7vlZ6LLrbL.jZpcl5wrYgsU6lo1caukUspG7jk08mW",
+            "--conference.staff.accounts[1].roles=PRESS_OFFICER");
 
     /**
      * Start order. Services must tolerate any order; the launcher does not wait between them. Every one is
@@ -42,7 +58,7 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
             new ServiceSpec("notification-service", "notification", Port.NOTIFICATION,
                     EnumSet.of(Need.MONGO, Need.KAFKA, Need.MAIL, Need.ROUTED)),
             new ServiceSpec("gateway", "gateway", Port.GATEWAY,
-                    EnumSet.of(Need.ROUTES_TO_SERVICES)));
+                    EnumSet.of(Need.ROUTES_TO_SERVICES, Need.MANAGEMENT_PORT, Need.DEMO_STAFF_ACCOUNTS)));
 
     public ServiceSpec {
         needs = needs.isEmpty() ? EnumSet.noneOf(Need.class) : EnumSet.copyOf(needs);
@@ -69,6 +85,12 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
             args.add("--spring.mail.host=localhost");
             args.add("--spring.mail.port=" + config.port(Port.SMTP));
         }
+        if (needs.contains(Need.MANAGEMENT_PORT)) {
+            args.add("--management.server.port=" + config.port(Port.GATEWAY_MANAGEMENT));
+        }
+        if (needs.contains(Need.DEMO_STAFF_ACCOUNTS)) {
+            args.addAll(DEMO_STAFF_ACCOUNTS);
+        }
         if (needs.contains(Need.ROUTES_TO_SERVICES)) {
             for (ServiceSpec other : started) {
                 if (other != this && other.needs.contains(Need.ROUTED)) {
@@ -78,6 +100,11 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
             }
         }
         return args;
+    }
+
+    /** The port of the instance's actuator (its readiness probe): the management port where it has one. */
+    public int healthPort(StackConfig config, int instancePort) {
+        return needs.contains(Need.MANAGEMENT_PORT) ? config.port(Port.GATEWAY_MANAGEMENT) : instancePort;
     }
 
     /** How many instances of this service run: {@code REPLICAS} for a replicated one, else one. */

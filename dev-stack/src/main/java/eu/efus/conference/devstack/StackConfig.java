@@ -50,8 +50,8 @@ public record StackConfig(
                                ports that clash; the gateway stays one instance and gets every instance URL.
                                An instance that exits with a non-zero code is restarted (backoff 1 s doubling
                                to 30 s); $DATA_DIR/instances.json lists every instance's current pid and state.
-              GATEWAY_PORT REGISTRATION_PORT ACCREDITATION_PORT NOTIFICATION_PORT KAFKA_PORT
-              KAFKA_CONTROLLER_PORT MONGO_PORT SMTP_PORT IMAP_PORT MAIL_WEB_PORT
+              GATEWAY_PORT GATEWAY_MANAGEMENT_PORT REGISTRATION_PORT ACCREDITATION_PORT NOTIFICATION_PORT
+              KAFKA_PORT KAFKA_CONTROLLER_PORT MONGO_PORT SMTP_PORT IMAP_PORT MAIL_WEB_PORT
                                (for a replicated service, the port of its first instance)
             """;
 

@@ -79,7 +79,7 @@ class ComposeFileTest {
             assertEquals("mongodb://mongodb:27017/" + name, environment.get("SPRING_MONGODB_URI"), service);
             assertEquals("kafka:9092", environment.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS"), service);
             assertEquals("kafka:9092", environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"), service);
-            assertEquals("http://localhost:8080", environment.get("CONFERENCE_PUBLIC_BASE_URL"), service);
+            assertEquals("${CONFERENCE_PUBLIC_BASE_URL:-http://localhost:8080}", environment.get("CONFERENCE_PUBLIC_BASE_URL"), service);
             Map<String, Object> dependsOn = (Map<String, Object>) services.get(service).get("depends_on");
             assertTrue(dependsOn.keySet().containsAll(Set.of("kafka", "mongodb")), service + " depends on " + dependsOn.keySet());
         }
@@ -97,6 +97,12 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     void everyServiceHasAHealthcheck() {
         services.forEach((name, service) -> {
+            if (name.equals("jaeger")) {
+                // its image has no shell or HTTP client to run a check with, and nothing depends on it
+                assertFalse(services.values().stream().anyMatch(s -> s.get("depends_on") instanceof Map<?, ?> d
+                        && d.containsKey("jaeger")), "nothing may wait for jaeger's health");
+                return;
+            }
             Object healthcheck = service.get("healthcheck");
             assertInstanceOf(Map.class, healthcheck, name + " has no healthcheck");
             assertNotNull(((Map<String, Object>) healthcheck).get("test"), name + " healthcheck has no test");
@@ -135,7 +141,7 @@ class ComposeFileTest {
             Path dir = COMPOSE.getParent().resolve(context).normalize();
             Path dockerfile = dir.resolve("Dockerfile");
             assertTrue(Files.isRegularFile(dockerfile), name + ": no Dockerfile in " + dir);
-            assertEquals(name, service.get("image"), name + " image");
+            assertEquals("efus-conference/" + name + ":${IMAGE_TAG:-0.1.0-SNAPSHOT}", service.get("image"), name + " image");
 
             String text = Files.readString(dockerfile);
             assertTrue(text.contains("FROM eclipse-temurin:17-jre"), dockerfile.toString());
@@ -176,7 +182,8 @@ class ComposeFileTest {
                 .filter(Files::isExecutable).findFirst().orElse(null);
         assumeTrue(binary != null, "docker-compose is not installed");
         for (String replicas : List.of("1", "3")) {
-            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-f", COMPOSE.toString(), "config")
+            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-f", COMPOSE.toString(),
+                    "-f", COMPOSE.resolveSibling("docker-compose.demo.yml").toString(), "config")
                     .redirectErrorStream(true);
             builder.environment().put("REPLICAS", replicas);
             Process process = builder.start();
@@ -197,6 +204,68 @@ class ComposeFileTest {
                 published.add(name);
             }
         });
-        assertEquals(new TreeSet<>(Set.of("gateway", "mailpit")), published);
+        assertEquals(new TreeSet<>(Set.of("gateway", "mailpit", "jaeger")), published);
+        assertEquals(List.of("8080:8080"), services.get("gateway").get("ports"), "the gateway's actuator port stays inside");
+    }
+
+    @Test
+    void everyImageHasATagAndKafkaMatchesTheClient() {
+        services.forEach((name, service) -> {
+            String image = String.valueOf(service.get("image"));
+            int colon = image.lastIndexOf(':');
+            assertTrue(colon > 0 && !image.endsWith(":latest"), name + " image " + image + " has no fixed tag");
+        });
+        String kafkaClient = org.apache.kafka.common.utils.AppInfoParser.getVersion();
+        assertEquals("apache/kafka:" + kafkaClient, services.get("kafka").get("image"), "the broker release of the client");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyContainerHasAMemoryLimitAndTheJvmsLeaveTimeToStop() {
+        services.forEach((name, service) -> {
+            Map<String, Object> deploy = (Map<String, Object>) service.get("deploy");
+            assertNotNull(deploy, name + " has no deploy:");
+            Map<String, Object> limits = (Map<String, Object>) ((Map<String, Object>) deploy.get("resources")).get("limits");
+            assertTrue(String.valueOf(limits.get("memory")).matches("\\d+[MG]"), name + " memory limit " + limits);
+        });
+        for (String name : APPLICATION_SERVICES.keySet()) {
+            // Spring's graceful shutdown waits up to 30 s (spring.lifecycle.timeout-per-shutdown-phase default)
+            assertEquals("45s", services.get(name).get("stop_grace_period"), name);
+        }
+    }
+
+    @Test
+    void oneNamePerSettingAndEveryOneIsInTheEnvExample() throws IOException {
+        String text = Files.readString(COMPOSE);
+        assertFalse(text.contains("${STAFF_TOKEN_SECRET"), "the secret has one name: CONFERENCE_STAFF_TOKEN_SECRET");
+        String example = Files.readString(COMPOSE.resolveSibling(".env.example"));
+        java.util.regex.Matcher variables = java.util.regex.Pattern.compile("(?<!\\$)\\$\\{([A-Z_]+)[:}-]").matcher(text);
+        Set<String> missing = new TreeSet<>();
+        while (variables.find()) {
+            if (!example.contains("\n" + variables.group(1) + "=")) {
+                missing.add(variables.group(1));
+            }
+        }
+        assertTrue(missing.isEmpty(), ".env.example lacks " + missing);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void staffAccountsComeFromTheDeploymentAndDemoOnesOnlyFromTheDemoOverride() throws IOException {
+        String base = Files.readString(COMPOSE);
+        assertFalse(base.contains("{bcrypt}") || base.contains("demo-only-staff-token-secret"), "no demo account or secret in the base file");
+        Map<String, Object> gateway = services.get("gateway");
+        assertEquals("/run/secrets/staff-accounts",
+                ((Map<String, Object>) gateway.get("environment")).get("CONFERENCE_STAFF_ACCOUNTS_FILE"));
+        assertEquals(List.of("staff-accounts"), gateway.get("secrets"));
+        Map<String, Object> demo;
+        try (Reader reader = Files.newBufferedReader(COMPOSE.resolveSibling("docker-compose.demo.yml"))) {
+            demo = new Yaml().load(reader);
+        }
+        Map<String, Object> secret = (Map<String, Object>) ((Map<String, Object>) demo.get("secrets")).get("staff-accounts");
+        Path demoAccounts = COMPOSE.resolveSibling(String.valueOf(secret.get("file")));
+        assertTrue(Files.readString(demoAccounts).contains("DEMO ACCOUNTS ONLY"), demoAccounts.toString());
+        assertTrue(Files.readString(COMPOSE.resolveSibling(".gitignore")).contains("deploy/staff-accounts.yml"),
+                "the real accounts file is never committed");
     }
 }

@@ -59,21 +59,49 @@ class ServiceSpecTest {
     void gatewayRoutesToEveryRoutedService() {
         StackConfig config = config(Map.of());
         List<ServiceSpec> started = ServiceSpec.selected(config);
-        assertEquals(List.of(
-                "--server.port=8080",
-                "--conference.public-base-url=http://localhost:8080",
+        assertEquals(gatewayArguments(
                 "--conference.routes.registration=http://localhost:8081",
                 "--conference.routes.accreditation=http://localhost:8082",
                 "--conference.routes.notification=http://localhost:8083"),
                 spec("gateway").arguments(config, started));
     }
 
+    /** The gateway's fixed arguments (port, public URL, actuator port, demo accounts), then {@code routes}. */
+    private static List<String> gatewayArguments(String... routes) {
+        List<String> expected = new java.util.ArrayList<>(List.of(
+                "--server.port=8080",
+                "--conference.public-base-url=http://localhost:8080",
+                "--management.server.port=8079"));
+        expected.addAll(ServiceSpec.DEMO_STAFF_ACCOUNTS);
+        expected.addAll(List.of(routes));
+        return expected;
+    }
+
+    @Test
+    void theGatewayActuatorHasItsOwnPortWhichIsWhereItsReadinessIsProbed() {
+        StackConfig config = config(Map.of("GATEWAY_MANAGEMENT_PORT", "9079"));
+        assertTrue(spec("gateway").arguments(config, ServiceSpec.ALL).contains("--management.server.port=9079"));
+        assertEquals(9079, spec("gateway").healthPort(config, 8080));
+        assertEquals(8081, spec("registration-service").healthPort(config, 8081));
+        assertTrue(spec("registration-service").arguments(config, ServiceSpec.ALL).stream()
+                .noneMatch(a -> a.startsWith("--management.server.port") || a.startsWith("--conference.staff.accounts")),
+                "the services keep their actuator on their own (non-public) port and have no staff accounts");
+    }
+
+    @Test
+    void onlyTheEmbeddedStacksGatewayGetsTheDocumentedDemoAccountsAsBcryptHashes() {
+        List<String> args = spec("gateway").arguments(config(Map.of()), ServiceSpec.ALL);
+        assertTrue(args.contains("--conference.staff.accounts[0].username=organizer"));
+        assertTrue(args.contains("--conference.staff.accounts[1].username=press-officer"));
+        assertTrue(args.stream().filter(a -> a.contains("password-hash=")).allMatch(a -> a.contains("={bcrypt}$2a$10$")));
+        assertTrue(args.stream().noneMatch(a -> a.contains("demo-organizer") || a.contains("demo-press")),
+                "never a plain password");
+    }
+
     @Test
     void withReplicasTheGatewayGetsEveryInstanceInOnePropertyPerService() {
         StackConfig config = config(Map.of("REPLICAS", "2"));
-        assertEquals(List.of(
-                "--server.port=8080",
-                "--conference.public-base-url=http://localhost:8080",
+        assertEquals(gatewayArguments(
                 "--conference.routes.registration=http://localhost:8081,http://localhost:8091",
                 "--conference.routes.accreditation=http://localhost:8082,http://localhost:8092",
                 "--conference.routes.notification=http://localhost:8083,http://localhost:8093"),

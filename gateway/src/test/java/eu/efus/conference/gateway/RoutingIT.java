@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Routing of each path family, what is forwarded (and what is not), and the pages served by the gateway. */
 class RoutingIT extends GatewayTestSupport {
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     CircuitBreakerRegistry breakers;
@@ -209,18 +213,22 @@ class RoutingIT extends GatewayTestSupport {
     void managePageIsServedWithItsFragmentReadingScript() {
         String html = page("/manage");
         assertThat(html).contains("<script src=\"/js/private-link.js\"", "<script src=\"/js/manage.js\"",
-                "role=\"status\"", "aria-live=\"polite\"");
+                "role=\"status\"", "aria-live=\"polite\"", "id=\"cancel-confirm\"", "id=\"cancel-yes\"", "id=\"cancel-no\"");
 
         String script = asset("/js/manage.js");
-        assertThat(script).contains("PrivateLink.readFragment()", "'/api/registrations/'", "'DELETE'", "window.confirm");
-        assertThat(script).doesNotContain("console.");
+        // Cancelling asks in the page (in the page's language, keyboard and focus handled), not with window.confirm.
+        assertThat(script).contains("PrivateLink.readFragment()", "'/api/registrations/'", "'DELETE'", "'cancel-confirm'",
+                "'Escape'");
+        assertThat(script).doesNotContain("console.", "window.confirm");
     }
 
     @Test
     void theSharedPrivateLinkScriptKeepsTheTokenInTheHeaderOnly() {
         String script = asset("/js/private-link.js");
         assertThat(script).contains("window.location.hash", "params.get('token')", "'X-Manage-Token': token",
-                "method: method", "credentials: 'omit'", "cache: 'no-store'");
+                "method: method");
+        // The one API call of the pages (site.js): no cookie for public and private-link calls, nothing cached.
+        assertThat(asset("/js/site.js")).contains("credentials: opts.staff ? 'same-origin' : 'omit'", "cache: 'no-store'");
         // Never in a query string, storage or the console.
         assertThat(script).doesNotContain("console.", "localStorage", "sessionStorage", "document.cookie");
     }
@@ -239,7 +247,9 @@ class RoutingIT extends GatewayTestSupport {
 
         String script = asset("/js/accreditation.js");
         assertThat(script).contains("PrivateLink.readFragment()", "'/api/accreditations/'", "'/info'", "'POST'",
-                "'DELETE'", "'GET'", "NEEDS_INFO", "WITHDRAWN", "aria-describedby", "MAX_ANSWER = 2000");
+                "'DELETE'", "'GET'", "NEEDS_INFO", "aria-describedby", "MAX_ANSWER = 2000");
+        // The statuses' texts come with the page (from the FR/EN bundles), not from the script.
+        assertThat(html).contains("\"statuses.WITHDRAWN\":");
         assertThat(script).doesNotContain("console.", "localStorage", "sessionStorage");
         assertThat(asset("/css/site.css")).contains(".field-error", ".confirm");
     }
@@ -315,6 +325,7 @@ class RoutingIT extends GatewayTestSupport {
 
     @Test
     void indexPageLinksToTheApi() {
+        REGISTRATION.respond("/api/events", 200, "application/json", "[]", java.util.Map.of());
         client.get().uri("/")
                 .exchange()
                 .expectStatus().isOk()
@@ -323,12 +334,24 @@ class RoutingIT extends GatewayTestSupport {
     }
 
     @Test
-    void actuatorExposesOnlyHealthInfoAndPrometheus() {
-        client.get().uri("/actuator/health/readiness").exchange()
+    void actuatorExposesOnlyHealthInfoAndPrometheusOnTheManagementPort() {
+        assertThat(managementPort).isNotEqualTo(port);
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody();
-        client.get().uri("/actuator/env").exchange().expectStatus().isNotFound().expectBody();
-        client.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound().expectBody();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody();
+        management.get().uri("/actuator/env").exchange().expectStatus().isNotFound().expectBody();
+        management.get().uri("/actuator/gateway/routes").exchange().expectStatus().isNotFound().expectBody();
+    }
+
+    @Test
+    void thePublicPortHasNoActuator() {
+        for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
+                "/actuator/info", "/actuator/env", "/actuator/gateway/routes")) {
+            client.get().uri(path).exchange().expectStatus().isNotFound().expectBody();
+            client.post().uri(path).exchange().expectStatus().value(status -> assertThat(status).as(path).isIn(403, 404))
+                    .expectBody();
+        }
     }
 }

@@ -107,8 +107,12 @@ class StaffSignInIT extends GatewayTestSupport {
             assertThat(failed.getResponseCookies()).doesNotContainKey(StaffSession.SESSION);
         }
         // The form shows the error itself (the page reads ?error); the message never says which part was wrong.
-        assertThat(asset("/js/staff-login.js")).contains("'error'", "badCredentials",
-                "The user name or password is incorrect.", "L’identifiant ou le mot de passe est incorrect.");
+        assertThat(asset("/js/staff-login.js")).contains("'error'", "badCredentials");
+        // Its texts come with the page, in the visitor's language.
+        assertThat(client.get().uri("/staff/login").header("Accept-Language", "en").exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("The user name or password is incorrect.");
+        assertThat(client.get().uri("/staff/login").header("Accept-Language", "fr").exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("L’identifiant ou le mot de passe est incorrect.");
         EntityExchangeResult<String> stillAnonymous = browser.page("/staff/organizer");
         assertThat(stillAnonymous.getStatus().value()).isEqualTo(302);
     }
@@ -309,10 +313,11 @@ class StaffSignInIT extends GatewayTestSupport {
 
     @Test
     void staffScriptsSendTheCsrfHeaderAndKeepDataOutOfHtml() {
-        String common = asset("/js/staff-common.js");
-        assertThat(common).contains("'X-XSRF-TOKEN'", "XSRF-TOKEN=", "credentials: 'same-origin'", "'X-Requested-With'",
+        // The one API call of every page (site.js) and the staff pages' helpers on top of it.
+        String common = asset("/js/site.js") + asset("/js/staff-common.js");
+        assertThat(common).contains("'X-XSRF-TOKEN'", "XSRF-TOKEN=", "'same-origin'", "'X-Requested-With'",
                 "/staff/login?error=expired", "textContent");
-        for (String script : List.of("/js/staff-common.js", "/js/staff-login.js", "/js/staff-press.js",
+        for (String script : List.of("/js/site.js", "/js/staff-common.js", "/js/staff-login.js", "/js/staff-press.js",
                 "/js/staff-organizer.js", "/js/staff-forbidden.js")) {
             assertThat(asset(script)).as(script).doesNotContain("innerHTML", "insertAdjacentHTML", "console.", "eval(");
         }

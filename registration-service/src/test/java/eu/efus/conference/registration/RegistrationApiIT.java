@@ -287,6 +287,18 @@ class RegistrationApiIT extends RegistrationServiceITBase {
     }
 
     @Test
+    void theSampleEventOfTheReadmeIsAcceptedAsItStands() throws Exception {
+        String sample = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "examples", "event.json"));
+        String code = "SAMPLE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Response created = call("POST", "/api/admin/events", sample.replace("\"GHENT-NIGHTLIFE-2027\"", "\"" + code + "\""),
+                "Authorization", StaffTokens.bearer("org", "ORGANIZER"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        Response shown = call("GET", "/api/events/" + code, null);
+        assertThat(shown.body().get("sessions").size()).isEqualTo(3);
+        assertThat(shown.body().get("pressQuota").asInt()).isEqualTo(10);
+    }
+
+    @Test
     void invalidEventsAreRefusedNamingTheField() throws Exception {
         Response bad = call("POST", "/api/admin/events", """
                 {"code":"bad code","kind":"PARTY","title":{},"startsAt":"2030-01-02T10:00:00Z","endsAt":"2030-01-01T10:00:00Z",

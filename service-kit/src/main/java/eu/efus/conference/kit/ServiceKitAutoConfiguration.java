@@ -9,6 +9,8 @@ import eu.efus.conference.kit.problem.ProblemDetailsAdvice;
 import eu.efus.conference.kit.security.StaffEndpoints;
 import eu.efus.conference.kit.security.StaffTokenSecurity;
 import eu.efus.conference.kit.web.BodySizeLimitFilter;
+import eu.efus.conference.kit.web.RequestLogFilter;
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +19,7 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,12 +34,34 @@ public class ServiceKitAutoConfiguration {
         return new ProblemDetailsAdvice();
     }
 
+    /**
+     * Inside the HTTP server observation (Boot orders it at {@code HIGHEST_PRECEDENCE + 1}), so each line carries the
+     * request's trace id, and before the body limit, so refused bodies get their line too.
+     */
+    @Bean
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ServiceKitProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodyBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Still before anything that reads a body (security, the dispatcher servlet); after the request log.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
+    }
+
+    /**
+     * Actuator requests are not observed: the readiness probes (every second, per instance) would each be a trace of
+     * their own in the tracing backend, and a timer sample nobody reads.
+     */
+    @Bean
+    ObservationPredicate actuatorRequestsUnobserved() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier() != null && request.getCarrier().getRequestURI().startsWith("/actuator"));
     }
 
     @Bean

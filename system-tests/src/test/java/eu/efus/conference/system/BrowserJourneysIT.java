@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The six journeys of the web application in Debian's headless Chromium, on the stack started as {@code ./run.sh}
+ * The journeys of the web application in Debian's headless Chromium, on the stack started as {@code ./run.sh}
  * starts it: what participants, journalists, press officers and organisers do with their browser, and the emails they
  * get (read over IMAP). Each journey's last page is saved under {@code target/screenshots/}.
  */
@@ -145,7 +145,7 @@ class BrowserJourneysIT {
             visible(b, "li[data-test='session-status'][data-session='W-DRUGS'][data-status='CONFIRMED']");
             visible(b, "li[data-test='session-status'][data-session='FV-DRUG-ROOM'][data-status='CONFIRMED']");
             click(b, "#cancel");
-            b.wait.until(ExpectedConditions.alertIsPresent()).accept();
+            click(b, "#cancel-yes");
             visible(b, "[data-test='registration-status'][data-status='CANCELLED']");
             b.screenshot("journey1-english-cancelled");
         }
@@ -167,7 +167,7 @@ class BrowserJourneysIT {
             visible(b, "li[data-test='session-status'][data-session='W-POLICE']");
             assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
             click(b, "#cancel");
-            b.wait.until(ExpectedConditions.alertIsPresent()).accept();
+            click(b, "#cancel-yes");
             visible(b, "[data-test='registration-status'][data-status='CANCELLED']");
             b.screenshot("journey2-french-cancelled");
         }
@@ -306,6 +306,24 @@ class BrowserJourneysIT {
             Response event = Http.call(stack.gateway(), "GET", "/api/events/" + code, null);
             assertThat(event.body().get("sessions").size()).isEqualTo(2);
             b.screenshot("journey5-new-event-listed");
+        }
+    }
+
+    @Test
+    void journey7_theLanguageChosenOnAPublicPageCarriesToTheStaffSignIn() throws Exception {
+        try (Browser b = Browser.open("en", 1280, 1000)) {
+            b.driver.get(stack.gateway() + "/events/SDC-BRUSSELS");
+            assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            click(b, "#lang-fr");
+            b.wait.until(d -> "fr".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            assertThat(b.driver.getCurrentUrl()).endsWith("/events/SDC-BRUSSELS");
+            assertThat(b.driver.findElement(By.id("programme-title")).getText()).isEqualTo("Programme");
+            click(b, "[data-test='staff-link']");
+            b.wait.until(ExpectedConditions.urlContains("/staff/login"));
+            assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+            assertThat(b.driver.findElement(By.cssSelector("label[for='password']")).getText()).isEqualTo("Mot de passe");
+            assertThat(b.driver.findElement(By.cssSelector("[data-test='sign-in']")).getText()).isEqualTo("Se connecter");
+            b.screenshot("journey7-french-staff-sign-in");
         }
     }
 

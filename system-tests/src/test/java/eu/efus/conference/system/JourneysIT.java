@@ -341,6 +341,27 @@ class JourneysIT {
     }
 
     @Test
+    @Order(8)
+    void theEventPageReadsWithoutJavaScriptInTheBrowsersLanguage() throws Exception {
+        Response event = call("GET", "/api/events/SDC-BRUSSELS", null);
+        assertThat(event.status()).isEqualTo(200);
+        // A plain GET, as a browser without JavaScript (or a search engine) makes it: the programme is in the page.
+        Response page = call("GET", "/events/SDC-BRUSSELS", null, "Accept", "text/html", "Accept-Language", "fr-BE,fr;q=0.9");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).contains("<html lang=\"fr\">", "data-test=\"programme\"", "Programme");
+        assertThat(event.body().get("sessions").size()).isPositive();
+        for (var session : event.body().get("sessions")) {
+            String french = session.get("title").get("fr").asString();
+            assertThat(page.raw()).as(session.get("code").asString()).contains(escapeHtml(french));
+        }
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    @Test
     @Order(9)
     void stoppingLeavesNothingRunningAndTheNextStartKeepsTheData() throws Exception {
         List<ProcessHandle> children = stack.handle().descendants().toList();

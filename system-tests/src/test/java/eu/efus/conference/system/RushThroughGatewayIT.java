@@ -83,7 +83,7 @@ class RushThroughGatewayIT {
         List<Response> answers = rush(160, i -> registration(code, "crowd" + i, "W-SMALL"));
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.raw()).isEqualTo(201));
 
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/actuator/prometheus")).build(),
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayManagement() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metric(metrics, "resilience4j_circuitbreaker_state", "name=\"registration-service\"", "state=\"closed\""))
                 .isEqualTo(1.0);

@@ -33,7 +33,7 @@ final class Stack implements AutoCloseable {
     Stack(Path dataDir) {
         this.dataDir = dataDir;
         this.output = dataDir.resolveSibling(dataDir.getFileName() + "-launcher.log");
-        for (String name : List.of("GATEWAY_PORT", "REGISTRATION_PORT", "ACCREDITATION_PORT", "NOTIFICATION_PORT",
+        for (String name : List.of("GATEWAY_PORT", "GATEWAY_MANAGEMENT_PORT", "REGISTRATION_PORT", "ACCREDITATION_PORT", "NOTIFICATION_PORT",
                 "KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "SMTP_PORT", "IMAP_PORT", "MAIL_WEB_PORT")) {
             ports.put(name, freePort());
         }
@@ -92,6 +92,11 @@ final class Stack implements AutoCloseable {
 
     String gateway() {
         return "http://localhost:" + ports.get("GATEWAY_PORT");
+    }
+
+    /** The gateway's actuator (health, Prometheus metrics): a port of its own, never the public one. */
+    String gatewayManagement() {
+        return "http://localhost:" + ports.get("GATEWAY_MANAGEMENT_PORT");
     }
 
     int imapPort() {

@@ -6,6 +6,7 @@ import static eu.efus.conference.kit.web.InputRules.FREE_TEXT;
 import static eu.efus.conference.kit.web.InputRules.FREE_TEXT_MESSAGE;
 import static eu.efus.conference.kit.web.InputRules.NO_CONTROL;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +26,7 @@ public record AccreditationRequest(
         @Email(regexp = EMAIL, message = "must be a valid email address") String email,
         @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
         @Pattern(regexp = NO_CONTROL, message = CONTROL_MESSAGE) String mediaOutlet,
+        @Schema(allowableValues = {"PRINT", "ONLINE", "RADIO", "TV", "PHOTO", "AGENCY", "FREELANCE"})
         @NotBlank(message = "is required")
         @Pattern(regexp = MEDIA_TYPES, message = "must be one of PRINT, ONLINE, RADIO, TV, PHOTO, AGENCY, FREELANCE") String mediaType,
         @NotBlank(message = "is required")

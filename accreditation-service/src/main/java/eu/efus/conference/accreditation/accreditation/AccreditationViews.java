@@ -1,5 +1,6 @@
 package eu.efus.conference.accreditation.accreditation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +13,9 @@ public final class AccreditationViews {
     }
 
     /** The answer to {@code POST /api/events/{code}/accreditations}; it never carries the private token. */
-    public record Created(String id, String eventCode, String status, OffsetDateTime createdAt) {
+    @Schema(name = "AccreditationCreated")
+    public record Created(String id, String eventCode, @Schema(allowableValues = "PENDING") String status,
+            OffsetDateTime createdAt) {
 
         static Created of(Accreditation a) {
             return new Created(a.id(), a.eventCode(), a.status().name(), time(a.createdAt()));
@@ -20,8 +23,11 @@ public final class AccreditationViews {
     }
 
     /** What the holder of the private link sees. */
-    public record JournalistView(String id, String eventCode, String status, String question, String answer, String reason,
-            OffsetDateTime createdAt) {
+    @Schema(name = "JournalistAccreditation")
+    public record JournalistView(String id, String eventCode, @Schema(allowableValues = {"PENDING", "NEEDS_INFO", "APPROVED", "REJECTED", "WITHDRAWN"}) String status,
+            @Schema(description = "The press officer's question (NEEDS_INFO)") String question,
+            @Schema(description = "The journalist's answer to it") String answer,
+            @Schema(description = "Why the request was rejected") String reason, OffsetDateTime createdAt) {
 
         static JournalistView of(Accreditation a) {
             return new JournalistView(a.id(), a.eventCode(), a.status().name(), a.question(), a.answer(), a.reason(),
@@ -30,12 +36,14 @@ public final class AccreditationViews {
     }
 
     /** Who asks, as the press desk sees them. */
+    @Schema(name = "Journalist")
     public record JournalistSummary(String firstName, String lastName, String email, String country, String pressCardNumber) {
     }
 
     /** One request on the press desk's list. */
-    public record StaffView(String id, String eventCode, String status, JournalistSummary journalist, String mediaOutlet,
-            String mediaType, String language, String coverageNotes, OffsetDateTime createdAt, OffsetDateTime decidedAt,
+    @Schema(name = "PressDeskEntry")
+    public record StaffView(String id, String eventCode, @Schema(allowableValues = {"PENDING", "NEEDS_INFO", "APPROVED", "REJECTED", "WITHDRAWN"}) String status, JournalistSummary journalist,
+            String mediaOutlet, @Schema(allowableValues = {"PRINT", "ONLINE", "RADIO", "TV", "PHOTO", "AGENCY", "FREELANCE"}) String mediaType, String language, String coverageNotes, OffsetDateTime createdAt, OffsetDateTime decidedAt,
             String decidedBy, String reason, String question, String answer) {
 
         static StaffView of(Accreditation a) {
@@ -46,8 +54,9 @@ public final class AccreditationViews {
     }
 
     /** One request for the press officer, with its audit trail. */
-    public record StaffDetails(String id, String eventCode, String status, JournalistSummary journalist, String mediaOutlet,
-            String mediaType, String language, String coverageNotes, OffsetDateTime createdAt, OffsetDateTime decidedAt,
+    @Schema(name = "PressDeskAccreditation")
+    public record StaffDetails(String id, String eventCode, @Schema(allowableValues = {"PENDING", "NEEDS_INFO", "APPROVED", "REJECTED", "WITHDRAWN"}) String status, JournalistSummary journalist,
+            String mediaOutlet, @Schema(allowableValues = {"PRINT", "ONLINE", "RADIO", "TV", "PHOTO", "AGENCY", "FREELANCE"}) String mediaType, String language, String coverageNotes, OffsetDateTime createdAt, OffsetDateTime decidedAt,
             String decidedBy, String reason, String question, String answer, List<HistoryView> history) {
 
         static StaffDetails of(Accreditation a) {
@@ -62,7 +71,9 @@ public final class AccreditationViews {
     }
 
     /** One state change; {@code from} is null for the creation. */
-    public record HistoryView(OffsetDateTime at, String by, String from, String to, String reason, String answer) {
+    @Schema(name = "AccreditationChange")
+    public record HistoryView(OffsetDateTime at, @Schema(description = "The press officer, or the journalist") String by,
+            @Schema(description = "null for the creation") String from, String to, String reason, String answer) {
     }
 
     private static JournalistSummary summary(Accreditation a) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import eu.efus.conference.gateway.limits.GatewayLimitsProperties;
+import eu.efus.conference.web.StaffWebPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,7 +43,7 @@ import static org.springframework.security.web.server.util.matcher.ServerWebExch
 public class StaffSecurityConfig {
 
     /** The pages only load same-origin scripts and styles; nothing may frame them (the manage page can cancel). */
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
@@ -78,8 +79,8 @@ public class StaffSecurityConfig {
     @Bean
     @Order(2)
     SecurityWebFilterChain webSecurity(ServerHttpSecurity http, ServerCsrfTokenRepository staffCsrfTokens,
-            SignInThrottle signInThrottle) {
-        StaffWebHandlers handlers = new StaffWebHandlers();
+            SignInThrottle signInThrottle, StaffWebPages staffWebPages) {
+        StaffWebHandlers handlers = new StaffWebHandlers(staffWebPages::writeForbidden);
         WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
         return http
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -108,7 +109,6 @@ public class StaffSecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(rules -> rules
-                        // "press*" also covers press.html, which the static resources would otherwise serve to anyone.
                         .pathMatchers("/staff/press*", "/staff/press/**").hasRole(StaffRoles.PRESS_OFFICER)
                         .pathMatchers("/staff/organizer*", "/staff/organizer/**").hasRole(StaffRoles.ORGANIZER)
                         .pathMatchers("/staff/login*", "/staff/forbidden*", "/staff/me").permitAll()
@@ -148,10 +148,7 @@ public class StaffSecurityConfig {
 
     @Bean
     ReactiveUserDetailsService staffAccounts(StaffAccountsProperties properties, PasswordEncoder passwordEncoder) {
-        if (properties.accounts().isEmpty()) {
-            throw new IllegalStateException("conference.staff.accounts is empty: no staff member could sign in");
-        }
-        List<UserDetails> users = properties.accounts().stream()
+        List<UserDetails> users = StaffAccounts.of(properties).stream()
                 .map(account -> User.withUsername(account.username())
                         .password(account.passwordHash())
                         .roles(account.roles().toArray(String[]::new))

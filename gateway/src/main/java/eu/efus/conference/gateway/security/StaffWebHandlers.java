@@ -1,14 +1,9 @@
 package eu.efus.conference.gateway.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.Function;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,26 +20,21 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refusals on the staff web pages, told apart by what the caller accepts: a browser asking for a page is sent to
- * the sign-in form (no session) or shown the "not for your role" page (403); anything else (a script, a fetch)
- * gets the same problem+json as the API, without a Basic challenge since pages do not take Basic credentials.
+ * the sign-in form (no session) or shown the "not for your role" page (403, written by the web module in the
+ * visitor's language); anything else (a script, a fetch) gets the same problem+json as the API, without a Basic
+ * challenge since pages do not take Basic credentials.
  */
 public class StaffWebHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private static final String FORBIDDEN_PAGE = "static/staff/forbidden.html";
-
     private final ProblemSecurityHandlers problems = new ProblemSecurityHandlers(false);
     private final MediaTypeServerWebExchangeMatcher html;
-    private final byte[] forbiddenPage;
+    private final Function<ServerWebExchange, Mono<Void>> forbiddenPage;
 
-    public StaffWebHandlers() {
+    /** {@code forbiddenPage} writes the "not for your role" page with its 403 status. */
+    public StaffWebHandlers(Function<ServerWebExchange, Mono<Void>> forbiddenPage) {
         html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-        try (InputStream in = new ClassPathResource(FORBIDDEN_PAGE).getInputStream()) {
-            forbiddenPage = in.readAllBytes();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("The staff 403 page is missing: " + FORBIDDEN_PAGE, e);
-        }
+        this.forbiddenPage = forbiddenPage;
     }
 
     @Override
@@ -69,16 +59,10 @@ public class StaffWebHandlers implements ServerAuthenticationEntryPoint, ServerA
     private Mono<Void> forbiddenPage(ServerWebExchange exchange) {
         // The page offers "sign out", a POST that needs the CSRF cookie: make sure it comes with the page.
         Mono<CsrfToken> token = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        ServerHttpResponse response = exchange.getResponse();
-        return token.then(Mono.defer(() -> writeForbiddenPage(response)));
-    }
-
-    private Mono<Void> writeForbiddenPage(ServerHttpResponse response) {
-        response.setStatusCode(HttpStatus.FORBIDDEN);
-        response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
-        response.getHeaders().setCacheControl(CacheControl.noStore());
-        response.getHeaders().setContentLength(forbiddenPage.length);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(forbiddenPage)));
+        return token.then(Mono.defer(() -> {
+            exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+            return forbiddenPage.apply(exchange);
+        }));
     }
 
     private static Mono<Void> redirect(ServerHttpResponse response, HttpStatus status, String location) {

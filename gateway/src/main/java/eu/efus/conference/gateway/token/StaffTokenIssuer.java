@@ -34,7 +34,7 @@ public class StaffTokenIssuer {
         byte[] secret = properties.secret() == null ? new byte[0] : properties.secret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < 32) {
             // HS256 with a shorter key is guessable; refuse to start rather than sign weakly.
-            throw new IllegalStateException("conference.staff-token.secret must be at least 32 bytes");
+            throw new IllegalStateException("conference.staff-token.secret (CONFERENCE_STAFF_TOKEN_SECRET) must be at least 32 bytes: set it, the same on the gateway and every service");
         }
         try {
             this.signer = new MACSigner(secret);

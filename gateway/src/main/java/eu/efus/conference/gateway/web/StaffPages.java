@@ -1,7 +1,6 @@
 package eu.efus.conference.gateway.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +8,6 @@ import java.util.Objects;
 import eu.efus.conference.gateway.security.StaffPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -23,28 +21,17 @@ import reactor.core.publisher.Mono;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
 /**
- * The staff pages (sign-in, press desk, organiser dashboard) at extension-less addresses, and two small helpers for
- * them: {@code /staff} sends a signed-in member to the page of their role, {@code /staff/me} says who is signed in.
- * Who may see which page is decided by the security rules (StaffSecurityConfig), not here.
+ * Two small helpers of the staff pages (the pages themselves are in the web module): {@code /staff} sends a
+ * signed-in member to the page of their role, {@code /staff/me} says who is signed in. Both follow the security
+ * rules of StaffSecurityConfig, whose roles they read.
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffPages {
 
     @Bean
     RouterFunction<ServerResponse> staffPageRoutes() {
-        return RouterFunctions.route(GET(StaffPaths.LOGIN), request -> page("static/staff/login.html"))
-                .andRoute(GET(StaffPaths.PRESS_DESK), request -> page("static/staff/press.html"))
-                .andRoute(GET(StaffPaths.ORGANIZER_DASHBOARD), request -> page("static/staff/organizer.html"))
-                .andRoute(GET("/staff"), StaffPages::landing)
+        return RouterFunctions.route(GET("/staff"), StaffPages::landing)
                 .andRoute(GET("/staff/me"), StaffPages::me);
-    }
-
-    private static Mono<ServerResponse> page(String location) {
-        return ServerResponse.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                // Not kept by the browser: after signing out, "back" must not show a staff page from the cache.
-                .cacheControl(CacheControl.noStore())
-                .bodyValue(new ClassPathResource(location));
     }
 
     private static Mono<ServerResponse> landing(ServerRequest request) {

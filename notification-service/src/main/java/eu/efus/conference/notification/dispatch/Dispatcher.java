@@ -6,12 +6,14 @@ import eu.efus.conference.contracts.EmailFailed;
 import eu.efus.conference.contracts.EmailSent;
 import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.kit.outbox.OutboxRelay;
+import eu.efus.conference.kit.tracing.ContinuedTrace;
 import eu.efus.conference.notification.MailSettings;
 import eu.efus.conference.notification.ledger.Ledger;
 import eu.efus.conference.notification.ledger.Notification;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,11 +37,15 @@ import org.springframework.stereotype.Component;
  * entries as senders plus a queue of the same size, so a newly due urgent email overtakes any bulk work not yet claimed,
  * and a crash leaves at most that many entries to their lease. It looks every {@code poll-interval} and whenever it is
  * woken. Each outcome is one update of the entry, which carries the {@code email.sent}/{@code email.failed} event.
+ * Each attempt is an observation ({@value #OBSERVATION}) in the trace the entry was written in, so the email's log
+ * lines and its event carry the trace id of the registration (or request) that caused it.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
 
     public static final String SOURCE = "/notification-service";
+    /** Name of the observation of one attempt (timer {@code conference.email.send}, span "send email"). */
+    public static final String OBSERVATION = "conference.email.send";
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** How long an idle sender waits for work before checking whether it should stop. */
     private static final long SENDER_POLL_MILLIS = 200;
@@ -49,6 +55,7 @@ public class Dispatcher implements SmartLifecycle {
     private final SmtpGateway smtp;
     private final OutboxRelay relay;
     private final MailSettings settings;
+    private final ObservationRegistry observations;
     private final Object signal = new Object();
     private volatile boolean running;
     private boolean woken;
@@ -58,12 +65,14 @@ public class Dispatcher implements SmartLifecycle {
     private Semaphore slots;
     private BlockingQueue<Notification> claimed;
 
-    public Dispatcher(Ledger ledger, MailComposer composer, SmtpGateway smtp, OutboxRelay relay, MailSettings settings) {
+    public Dispatcher(Ledger ledger, MailComposer composer, SmtpGateway smtp, OutboxRelay relay, MailSettings settings,
+            ObservationRegistry observations) {
         this.ledger = ledger;
         this.composer = composer;
         this.smtp = smtp;
         this.relay = relay;
         this.settings = settings;
+        this.observations = observations;
     }
 
     /** Look now rather than at the next poll: new entries were written, or a sender became free. */
@@ -139,7 +148,10 @@ public class Dispatcher implements SmartLifecycle {
                     continue;
                 }
                 try {
-                    deliver(entry, connection);
+                    Notification claimedEntry = entry;
+                    ContinuedTrace.observation(OBSERVATION, entry.trace(), observations).contextualName("send email")
+                            .lowCardinalityKeyValue("template", entry.template())
+                            .observe(() -> deliver(claimedEntry, connection));
                 } catch (RuntimeException e) {
                     // The lease runs out and the entry is claimed again: nothing is lost.
                     log.error("Email {}: unexpected failure, left to its lease", entry.id(), e);

@@ -3,6 +3,7 @@ package eu.efus.conference.notification.ledger;
 import com.mongodb.client.model.IndexOptions;
 import eu.efus.conference.contracts.CloudEvent;
 import eu.efus.conference.kit.outbox.Outbox;
+import eu.efus.conference.kit.tracing.TraceHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,8 +116,15 @@ public class Ledger implements InitializingBean {
         }
     }
 
-    /** Inserts the entry unless one with its id exists (a replayed event); returns whether it was new. */
+    /**
+     * Inserts the entry unless one with its id exists (a replayed event); returns whether it was new. An entry without a
+     * trace joins the trace of the work inserting it (the consumed event, the resend request), which its email
+     * continues when it is sent.
+     */
     public boolean insertIfAbsent(Notification entry) {
+        if (entry.traceparent() == null) {
+            entry = entry.inTrace(TraceHeaders.current());
+        }
         Document document = new Document();
         mongo.getConverter().write(entry, document);
         if (entry.status() == NotificationStatus.PENDING) {

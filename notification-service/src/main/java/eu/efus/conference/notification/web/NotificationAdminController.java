@@ -1,11 +1,19 @@
 package eu.efus.conference.notification.web;
 
+import eu.efus.conference.kit.openapi.ApiProblem;
 import eu.efus.conference.kit.problem.ApiException;
 import eu.efus.conference.kit.security.StaffTokenSecurity;
+import eu.efus.conference.notification.ApiDocumentation;
 import eu.efus.conference.notification.dispatch.Dispatcher;
 import eu.efus.conference.notification.ledger.Ledger;
 import eu.efus.conference.notification.ledger.LedgerIds;
 import eu.efus.conference.notification.ledger.Notification;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
@@ -26,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The delivery ledger for organisers (role ORGANIZER, see {@link AdminSecurity}): what went out, and sending again. */
 @RestController
 @RequestMapping("/api/admin/notifications")
+@Tag(name = ApiDocumentation.LEDGER_TAG)
 public class NotificationAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationAdminController.class);
@@ -39,8 +48,11 @@ public class NotificationAdminController {
     }
 
     /** Every email to {@code email}, newest first. */
+    @Operation(operationId = "listNotifications", summary = "The delivery ledger of one recipient, newest first")
+    @ApiProblem(status = 400, description = "`email` is missing or not a bare email address")
     @GetMapping
-    public List<NotificationView> list(@RequestParam(name = "email", required = false) String email) {
+    public List<NotificationView> list(@Parameter(required = true, description = "The recipient's email address",
+            example = "ana.silva@example.org") @RequestParam(name = "email", required = false) String email) {
         if (email == null || email.isBlank()) {
             throw ApiException.invalid("email", "is required");
         }
@@ -51,6 +63,12 @@ public class NotificationAdminController {
     }
 
     /** Sends an email again as a new ledger entry, so the history of the first one is kept. */
+    @Operation(operationId = "resendNotification", summary = "Send an email again", description = """
+            The copy is a new ledger entry (PENDING, `resendOf` the original), so the history of the first one is \
+            kept; it is sent after the emails somebody is waiting for.""")
+    @ApiResponse(responseCode = "202", description = "Queued as a new ledger entry", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ResendAccepted.class)))
+    @ApiProblem(status = 404, description = "No ledger entry with this id")
     @PostMapping("/{id}/resend")
     public ResponseEntity<ResendAccepted> resend(@PathVariable String id, Authentication staff) {
         Notification original = ledger.find(id).orElseThrow(() -> ApiException.notFound("No email " + id));

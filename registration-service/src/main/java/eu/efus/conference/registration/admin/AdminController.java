@@ -1,11 +1,21 @@
 package eu.efus.conference.registration.admin;
 
+import eu.efus.conference.kit.openapi.ApiProblem;
 import eu.efus.conference.kit.problem.ApiException;
+import eu.efus.conference.registration.ApiDocumentation;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
 import eu.efus.conference.registration.catalog.EventCatalog;
 import eu.efus.conference.registration.catalog.EventInput;
 import eu.efus.conference.registration.catalog.EventViews;
 import eu.efus.conference.registration.registration.Registration;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Organisers: create and change events, list and export attendees (role ORGANIZER, checked by the kit's security). */
 @RestController
+@Tag(name = ApiDocumentation.ORGANISER_TAG)
 public class AdminController {
 
     private final EventCatalog catalog;
@@ -39,17 +50,28 @@ public class AdminController {
         this.mongo = mongo;
     }
 
+    @Operation(operationId = "listAllEvents", summary = "Every event, past ones included, with its programme")
     @GetMapping("/api/admin/events")
     public List<EventViews.EventDetail> events() {
         return catalog.all().stream().map(catalog::detail).toList();
     }
 
+    @Operation(operationId = "createEvent", summary = "Create an event with its sessions", description = """
+            The event and its sessions as `GET /api/events/{code}` shows them, plus `registrationOpensAt`, \
+            `registrationClosesAt` and `pressQuota` (accredited journalists allowed; null = no limit).""")
+    @ApiResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = "Location", description = "`/api/events/{code}`", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventViews.EventDetail.class)))
+    @ApiProblem(status = 409, description = "An event with this code already exists")
     @PostMapping("/api/admin/events")
     public ResponseEntity<EventViews.EventDetail> create(@Valid @RequestBody EventInput input) {
         ConferenceEvent event = catalog.create(input);
         return ResponseEntity.created(URI.create("/api/events/" + event.code())).body(catalog.detail(event));
     }
 
+    @Operation(operationId = "updateEvent", summary = "Change an event and its programme",
+            description = "The whole event, as for creating it; `code`, if given, must be the one in the path.")
+    @ApiProblem(status = 409, description = "A session that has registrations would be removed")
     @PutMapping("/api/admin/events/{code}")
     public EventViews.EventDetail update(@PathVariable String code, @Valid @RequestBody EventInput input) {
         return catalog.detail(catalog.update(code, input));
@@ -62,12 +84,22 @@ public class AdminController {
     }
 
     /** One chosen session of an attendee. */
+    @Schema(name = "AttendeeSession")
     public record SessionState(String code, String status) {
     }
 
+    @Operation(operationId = "listAttendees", summary = "The attendee list of an event", description = """
+            JSON, or with `Accept: text/csv` the CSV attendee list (UTF-8, a header row, one row per registration), \
+            oldest registration first.""")
+    @ApiResponse(responseCode = "200", description = "The attendees", content = {
+            @Content(mediaType = "application/json", array = @ArraySchema(
+                    schema = @Schema(implementation = Attendee.class))),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping(value = "/api/admin/events/{code}/registrations", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<Attendee> registrations(@PathVariable String code, @RequestParam(required = false) String session,
-            @RequestParam(required = false) String status) {
+    public List<Attendee> registrations(@PathVariable String code,
+            @Parameter(description = "Only the attendees who chose this session") @RequestParam(required = false) String session,
+            @Parameter(description = "Only registrations in this status", schema = @Schema(allowableValues = {
+                    "CONFIRMED", "WAITLISTED", "CANCELLED"})) @RequestParam(required = false) String status) {
         return find(code, session, status).stream().map(r -> new Attendee(r.id(), r.status().name(),
                 r.participant().firstName(), r.participant().lastName(), r.participant().email(),
                 r.participant().organisation(), r.participant().country(), r.participant().category(), r.language(),
@@ -75,6 +107,8 @@ public class AdminController {
                 r.createdAt().atOffset(ZoneOffset.UTC))).toList();
     }
 
+    /** The CSV form of {@link #registrations}, documented there (one operation, two media types). */
+    @Operation(hidden = true)
     @GetMapping(value = "/api/admin/events/{code}/registrations", produces = "text/csv")
     public ResponseEntity<byte[]> csv(@PathVariable String code, @RequestParam(required = false) String session,
             @RequestParam(required = false) String status) {

@@ -1,6 +1,7 @@
 package eu.efus.conference.registration.catalog;
 
 import eu.efus.conference.contracts.LocalizedText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** What an organiser sends to create or update an event ({@code POST/PUT /api/admin/events}). */
+@Schema(name = "EventInput")
 public record EventInput(
         @Pattern(regexp = CODE, message = "must be 2-40 capital letters, digits or dashes") String code,
         @NotNull(message = "is required (CONFERENCE or WEBCONFERENCE)") EventKind kind,
@@ -41,6 +43,7 @@ public record EventInput(
             return new LocalizedText(blankToNull(fr), blankToNull(en));
         }
 
+        @Schema(hidden = true)
         public boolean isEmpty() {
             return blankToNull(fr) == null && blankToNull(en) == null;
         }

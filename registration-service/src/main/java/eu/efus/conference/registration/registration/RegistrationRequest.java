@@ -1,5 +1,6 @@
 package eu.efus.conference.registration.registration;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -27,8 +28,12 @@ public record RegistrationRequest(
         @Size(max = 200, message = "must be at most 200 characters")
         @Pattern(regexp = NO_CONTROL, message = "must not contain line breaks or control characters") String organisation,
         @NotBlank(message = "is required") @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as BE") String country,
+        @Schema(allowableValues = {"ELECTED_OFFICIAL", "LOCAL_AUTHORITY", "POLICE", "JUSTICE", "SOCIAL_WORKER",
+                "RESEARCHER", "EUROPEAN_INSTITUTION", "INTERNATIONAL_ORGANISATION", "PRIVATE_SECTOR", "CIVIL_SOCIETY",
+                "SPEAKER", "OTHER"}, description = "PRESS is refused: journalists request a press accreditation")
         @NotBlank(message = "is required") String category,
         @NotBlank(message = "is required (fr or en)") @Pattern(regexp = "^(fr|en)$", message = "must be fr or en") String language,
+        @Schema(description = "Codes of the chosen sessions of this event")
         @Size(max = 20, message = "at most 20 sessions") List<@NotBlank(message = "must be a session code") String> sessions,
         @Size(max = 500, message = "must be at most 500 characters")
         @Pattern(regexp = FREE_TEXT, message = "must not contain control characters") String dietaryRequirements,
@@ -38,7 +43,7 @@ public record RegistrationRequest(
 
     /** What the participant agreed to. */
     public record Consents(
-            @NotNull(message = "is required and must be true") @AssertTrue(message = "must be accepted to register") Boolean privacyPolicy,
+            @Schema(description = "Must be true") @NotNull(message = "is required and must be true") @AssertTrue(message = "must be accepted to register") Boolean privacyPolicy,
             Boolean photography) {
     }
 

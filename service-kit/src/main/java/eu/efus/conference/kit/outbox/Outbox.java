@@ -16,6 +16,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * wire server answer "every entry of that index" (an anchored regular expression) from the index alone. The same field
  * is the relay's lease: claiming a document moves its {@code DUE} into the future, conditionally on the exact value
  * read, which is a lookup by a unique key on both stores.
+ *
+ * <p>Each stored event already holds the envelope as it will be sent, including the trace context of the write that
+ * added it (see {@link PendingEvent#of}), so the relay continues no trace itself and adds no work per event.
  */
 public final class Outbox {
 

@@ -40,7 +40,7 @@ public final class StaffTokenSecurity {
     public static JwtDecoder decoder(String secret) {
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         if (key.length < 32) {
-            throw new IllegalStateException("conference.staff-token.secret must be at least 32 bytes");
+            throw new IllegalStateException("conference.staff-token.secret (CONFERENCE_STAFF_TOKEN_SECRET) must be at least 32 bytes: set it, the same on the gateway and every service");
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();

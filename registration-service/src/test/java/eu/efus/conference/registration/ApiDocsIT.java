@@ -1,0 +1,164 @@
+package eu.efus.conference.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.efus.conference.testsupport.Http.Response;
+import eu.efus.conference.testsupport.OpenApiDocument;
+import eu.efus.conference.testsupport.OpenApiDocument.Route;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The service's OpenAPI document: served without credentials, pointing at the gateway, describing every route the
+ * service serves, with the problem answers, headers and staff authentication of the API.
+ */
+class ApiDocsIT extends RegistrationServiceITBase {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private OpenApiDocument docs() throws Exception {
+        Response response = call("GET", "/v3/api-docs", null);
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+        return new OpenApiDocument(response.body());
+    }
+
+    /** Every route of the service's controllers; springdoc's own and Spring Boot's /error are not part of the API. */
+    private List<Route> servedRoutes() {
+        List<Route> routes = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            String owner = handler.getBeanType().getName();
+            if (owner.startsWith("org.springdoc.") || owner.startsWith("org.springframework.boot.")) {
+                return;
+            }
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    routes.add(new Route(null, pattern));
+                } else {
+                    methods.forEach(method -> routes.add(new Route(method.name(), pattern)));
+                }
+            }
+        });
+        return routes;
+    }
+
+    @Test
+    void everyRouteTheServiceServesIsDocumentedAndNothingElse() throws Exception {
+        OpenApiDocument docs = docs();
+        List<Route> routes = servedRoutes();
+        assertThat(routes).extracting(Route::toString).contains("GET /api/events", "GET /api/events/{code}",
+                "POST /api/events/{code}/registrations", "GET /api/registrations/{id}", "DELETE /api/registrations/{id}",
+                "GET /api/admin/events", "POST /api/admin/events", "PUT /api/admin/events/{code}",
+                "GET /api/admin/events/{code}/registrations");
+
+        assertThat(docs.undocumented(routes)).as("routes missing from /v3/api-docs").isEmpty();
+        assertThat(docs.unserved(routes)).as("documented operations no route serves").isEmpty();
+    }
+
+    @Test
+    void theDocumentIsPublicPointsAtTheGatewayAndDescribesStaffAuthentication() throws Exception {
+        JsonNode root = docs().root();
+        assertThat(root.path("info").path("title").asString()).isEqualTo("registration-service");
+        assertThat(root.path("servers").get(0).path("url").asString()).isEqualTo("/");
+        JsonNode schemes = root.path("components").path("securitySchemes");
+        assertThat(schemes.path("staffBasic").path("scheme").asString()).isEqualTo("basic");
+        assertThat(schemes.path("staffToken").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(call("GET", "/v3/api-docs.yaml", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void registeringDocumentsTheIdempotencyKeyTheCreatedAnswerAndItsProblems() throws Exception {
+        OpenApiDocument docs = docs();
+        JsonNode register = docs.operation("POST", "/api/events/{code}/registrations");
+
+        JsonNode key = docs.parameter(register, "header", "Idempotency-Key");
+        assertThat(key).as("Idempotency-Key header").isNotNull();
+        assertThat(key.path("required").asBoolean()).isFalse();
+        assertThat(key.path("schema").path("maxLength").asInt()).isEqualTo(64);
+
+        assertThat(docs.contentTypes(register, 201)).containsExactly("application/json");
+        assertThat(docs.response(register, 201).path("headers").propertyNames()).contains("Location", "Idempotent-Replayed");
+        assertThat(docs.response(register, 200)).as("a registration answers 201, not 200").isNull();
+        JsonNode created = docs.responseSchema(register, 201, "application/json");
+        assertThat(created.path("properties").propertyNames()).contains("id", "eventCode", "status", "sessions", "createdAt")
+                .doesNotContain("token", "manageToken");
+
+        JsonNode form = docs.requestSchema(register);
+        assertThat(form.path("properties").propertyNames()).containsExactlyInAnyOrder("firstName", "lastName", "email",
+                "organisation", "country", "category", "language", "sessions", "dietaryRequirements",
+                "accessibilityNeeds", "consents");
+        assertThat(form.path("required").valueStream().map(JsonNode::asString))
+                .contains("firstName", "lastName", "email", "country", "category", "language", "consents");
+        assertThat(form.path("properties").path("category").path("enum").valueStream().map(JsonNode::asString))
+                .contains("LOCAL_AUTHORITY", "SPEAKER").doesNotContain("PRESS");
+
+        for (int status : new int[] {400, 404, 409, 413, 422, 429, 500, 503}) {
+            assertProblem(docs, register, status);
+        }
+        assertThat(docs.response(register, 409).path("description").asString()).contains("already registered", "closed");
+
+        JsonNode problem = docs.root().path("components").path("schemas").path("Problem");
+        assertThat(problem.path("properties").propertyNames()).contains("type", "title", "status", "detail", "errors");
+        JsonNode fieldProblem = docs.resolve(problem.path("properties").path("errors").path("items"));
+        assertThat(fieldProblem.path("properties").propertyNames()).containsExactlyInAnyOrder("field", "message");
+    }
+
+    @Test
+    void thePrivateLinkEndpointsDocumentTheManageToken() throws Exception {
+        OpenApiDocument docs = docs();
+        for (String method : List.of("GET", "DELETE")) {
+            JsonNode operation = docs.operation(method, "/api/registrations/{id}");
+            assertThat(docs.parameter(operation, "header", "X-Manage-Token")).as(method + " X-Manage-Token").isNotNull();
+            assertProblem(docs, operation, 404);
+            assertThat(operation.has("security")).as(method + " is public").isFalse();
+        }
+        assertThat(docs.responseSchema(docs.operation("GET", "/api/registrations/{id}"), 200, "application/json")
+                .path("properties").propertyNames()).contains("participant", "sessions", "status", "language");
+    }
+
+    @Test
+    void organiserEndpointsAreDocumentedAsStaffOnlyExactlyWhereTheServiceRefusesAnonymousCalls() throws Exception {
+        OpenApiDocument docs = docs();
+        List<String> staffOnly = new ArrayList<>();
+        for (OpenApiDocument.Operation operation : docs.allOperations()) {
+            String concrete = operation.path().replaceAll("\\{[^}]+}", "NO-SUCH-THING");
+            Response anonymous = call(operation.method(), concrete,
+                    Set.of("POST", "PUT").contains(operation.method()) ? "{}" : null);
+            boolean documentedStaffOnly = docs.requiresCredentials(operation.node());
+            assertThat(anonymous.status() == 401).as(operation + " answered " + anonymous.status() + " without credentials"
+                    + (documentedStaffOnly ? " but is documented staff-only" : " but is documented public"))
+                    .isEqualTo(documentedStaffOnly);
+            if (documentedStaffOnly) {
+                staffOnly.add(operation.toString());
+                assertThat(docs.securitySchemes(operation.node())).containsExactlyInAnyOrder("staffBasic", "staffToken");
+                assertProblem(docs, operation.node(), 401);
+                assertProblem(docs, operation.node(), 403);
+            }
+        }
+        assertThat(staffOnly).containsExactlyInAnyOrder("GET /api/admin/events", "POST /api/admin/events",
+                "PUT /api/admin/events/{code}", "GET /api/admin/events/{code}/registrations");
+
+        JsonNode attendees = docs.operation("GET", "/api/admin/events/{code}/registrations");
+        assertThat(docs.contentTypes(attendees, 200)).containsExactlyInAnyOrder("application/json", "text/csv");
+        assertProblem(docs, docs.operation("POST", "/api/admin/events"), 409);
+    }
+
+    private static void assertProblem(OpenApiDocument docs, JsonNode operation, int status) {
+        String name = operation.path("operationId").asString() + " " + status;
+        assertThat(docs.contentTypes(operation, status)).as(name).containsExactly(PROBLEM_JSON);
+        assertThat(OpenApiDocument.refName(docs.response(operation, status).path("content").path(PROBLEM_JSON).path("schema")))
+                .as(name).isEqualTo("Problem");
+    }
+}

@@ -1,0 +1,101 @@
+package eu.efus.conference.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import eu.efus.conference.web.EventCatalog.CatalogUnavailable;
+import eu.efus.conference.web.EventCatalog.EventDetail;
+import eu.efus.conference.web.PageRenderer.Audience;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
+/**
+ * The public pages at their extension-less addresses (the emailed links point at {@code /manage} and
+ * {@code /accreditation}; the event pages live under {@code /events/{code}}). The events list and the event page are
+ * written on the server from registration-service's catalogue; the forms and private-link pages get their live
+ * parts from their scripts.
+ */
+public class WebPages {
+
+    private final PageRenderer pages;
+    private final EventCatalog catalog;
+
+    public WebPages(PageRenderer pages, EventCatalog catalog) {
+        this.pages = pages;
+        this.catalog = catalog;
+    }
+
+    public RouterFunction<ServerResponse> routes() {
+        return RouterFunctions.route(GET("/"), this::index)
+                .andRoute(GET("/events/{code}"), this::event)
+                .andRoute(GET("/events/{code}/register"), this::register)
+                .andRoute(GET("/events/{code}/registered"), request -> simple(request, "registered"))
+                .andRoute(GET("/events/{code}/press").or(GET("/press/{code}")).or(GET("/press")), this::press)
+                .andRoute(GET("/manage"), request -> simple(request, "manage"))
+                .andRoute(GET("/accreditation"), request -> simple(request, "accreditation"))
+                .andRoute(GET("/privacy"), request -> simple(request, "privacy"));
+    }
+
+    private static List<String> namespaces(String page) {
+        return List.of("common", page);
+    }
+
+    private Mono<ServerResponse> simple(ServerRequest request, String page) {
+        return pages.render(request, page, Audience.PUBLIC, namespaces(page), Map.of());
+    }
+
+    private Mono<ServerResponse> index(ServerRequest request) {
+        Locale locale = PageRenderer.locale(request.exchange());
+        Programme programme = new Programme(pages.texts(), locale);
+        return catalog.events()
+                .flatMap(events -> pages.render(request, "index", Audience.PUBLIC, namespaces("index"), Map.of(
+                        "events", events.stream()
+                                .sorted(java.util.Comparator.comparing(e -> String.valueOf(Programme.instant(e.startsAt()))))
+                                .map(programme::card).toList(),
+                        "unavailable", false)))
+                .onErrorResume(CatalogUnavailable.class, e -> pages.render(request, HttpStatus.SERVICE_UNAVAILABLE,
+                        "index", Audience.PUBLIC, namespaces("index"), Map.of("events", List.of(), "unavailable", true)));
+    }
+
+    private Mono<ServerResponse> event(ServerRequest request) {
+        Locale locale = PageRenderer.locale(request.exchange());
+        String code = request.pathVariable("code");
+        return catalog.event(code)
+                .flatMap(found -> found
+                        .map(event -> pages.render(request, "event", Audience.PUBLIC, namespaces("event"),
+                                Map.of("event", new Programme(pages.texts(), locale).page(event), "code", code)))
+                        .orElseGet(() -> pages.render(request, HttpStatus.NOT_FOUND, "event", Audience.PUBLIC,
+                                namespaces("event"), Map.of("notFound", true, "code", code))))
+                .onErrorResume(CatalogUnavailable.class, e -> pages.render(request, HttpStatus.SERVICE_UNAVAILABLE,
+                        "event", Audience.PUBLIC, namespaces("event"), Map.of("unavailable", true, "code", code)));
+    }
+
+    /** The form, with the reference lists and, per session, the sessions it overlaps (none when the catalogue is down). */
+    private Mono<ServerResponse> register(ServerRequest request) {
+        Locale locale = PageRenderer.locale(request.exchange());
+        String code = request.pathVariable("code");
+        return catalog.event(code)
+                .onErrorResume(CatalogUnavailable.class, e -> Mono.just(Optional.empty()))
+                .flatMap(found -> pages.render(request, "register", Audience.PUBLIC, namespaces("register"), Map.of(
+                        "categories", pages.lists().categories(locale),
+                        "countries", pages.lists().countries(locale),
+                        "overlaps", Json.object(found.map(EventDetail::sessions)
+                                .map(sessions -> Programme.overlaps(sessions == null ? List.of() : sessions))
+                                .orElse(Map.of())))));
+    }
+
+    private Mono<ServerResponse> press(ServerRequest request) {
+        Locale locale = PageRenderer.locale(request.exchange());
+        return pages.render(request, "press", Audience.PUBLIC, namespaces("press"), Map.of(
+                "mediaTypes", pages.lists().mediaTypes(locale),
+                "countries", pages.lists().countries(locale)));
+    }
+}
