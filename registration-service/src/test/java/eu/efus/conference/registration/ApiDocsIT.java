@@ -11,7 +11,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -34,30 +33,11 @@ class ApiDocsIT extends RegistrationServiceITBase {
         return new OpenApiDocument(response.body());
     }
 
-    /** Every route of the service's controllers; springdoc's own and Spring Boot's /error are not part of the API. */
-    private List<Route> servedRoutes() {
-        List<Route> routes = new ArrayList<>();
-        mappings.getHandlerMethods().forEach((info, handler) -> {
-            String owner = handler.getBeanType().getName();
-            if (owner.startsWith("org.springdoc.") || owner.startsWith("org.springframework.boot.")) {
-                return;
-            }
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                if (methods.isEmpty()) {
-                    routes.add(new Route(null, pattern));
-                } else {
-                    methods.forEach(method -> routes.add(new Route(method.name(), pattern)));
-                }
-            }
-        });
-        return routes;
-    }
 
     @Test
     void everyRouteTheServiceServesIsDocumentedAndNothingElse() throws Exception {
         OpenApiDocument docs = docs();
-        List<Route> routes = servedRoutes();
+        List<Route> routes = OpenApiDocument.servedRoutes(mappings);
         assertThat(routes).extracting(Route::toString).contains("GET /api/events", "GET /api/events/{code}",
                 "POST /api/events/{code}/registrations", "GET /api/registrations/{id}", "DELETE /api/registrations/{id}",
                 "GET /api/admin/events", "POST /api/admin/events", "PUT /api/admin/events/{code}",

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,30 @@ public final class OpenApiDocument {
     }
 
     private final JsonNode root;
+
+    /**
+     * Every route a Spring MVC service's controllers serve (one per method and pattern; a mapping without a method
+     * condition gives a route with a null method); springdoc's own and Spring Boot's {@code /error} are not part of
+     * the API.
+     */
+    public static List<Route> servedRoutes(RequestMappingHandlerMapping mappings) {
+        List<Route> routes = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            String owner = handler.getBeanType().getName();
+            if (owner.startsWith("org.springdoc.") || owner.startsWith("org.springframework.boot.")) {
+                return;
+            }
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    routes.add(new Route(null, pattern));
+                } else {
+                    methods.forEach(method -> routes.add(new Route(method.name(), pattern)));
+                }
+            }
+        });
+        return routes;
+    }
 
     public OpenApiDocument(JsonNode root) {
         if (root == null || !root.has("openapi")) {

@@ -43,7 +43,8 @@ public class LanguageSwitchFilter implements WebFilter, Ordered {
         if (language != null) {
             response.addCookie(languages.cookie(language));
         }
-        URI target = UriComponentsBuilder.fromPath(request.getPath().value())
+        // One leading slash: "//host/..." in a Location header would send the visitor to another site.
+        URI target = UriComponentsBuilder.fromPath(request.getPath().value().replaceFirst("^/+", "/"))
                 .query(request.getURI().getRawQuery())
                 .replaceQueryParam("lang")
                 .build(true)
