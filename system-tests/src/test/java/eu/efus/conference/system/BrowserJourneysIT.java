@@ -222,7 +222,10 @@ class BrowserJourneysIT {
             signIn(officer, "press-officer", "demo-press");
             officer.wait.until(ExpectedConditions.urlContains("/staff/press"));
             officer.wait.until(d -> new Select(d.findElement(By.id("event-filter"))).getOptions().size() > 1);
-            select(officer, "event-filter", "SDC-BRUSSELS");
+            // The desk opens on the event with requests to review (the conference), not on the first of the list
+            // (the webconferences come sooner and have none).
+            officer.wait.until(d -> "SDC-BRUSSELS".equals(
+                    new Select(d.findElement(By.id("event-filter"))).getFirstSelectedOption().getAttribute("value")));
             click(officer, "[data-test='request-row'][data-id='" + id + "']");
             visible(officer, "#details[data-id='" + id + "']");
             type(officer, "reason", "Which sessions will you cover?");
