@@ -1,9 +1,23 @@
 #!/usr/bin/env bash
-# Runs the registration benchmark against a stack that is already running, e.g. started in another terminal with
+# Runs a benchmark against a stack that is already running, e.g. started in another terminal with
 #   CONFERENCE_GATEWAY_PUBLIC_WRITE_RATE_LIMIT=0 ./run.sh
+#
+#   ./benchmarks/run.sh                                   the registration benchmark
+#   BENCH_SUITE=email ./benchmarks/run.sh                 the email benchmark (or: ./benchmarks/run.sh email)
+#
 # Settings come from BENCH_* environment variables (see benchmarks/README.md); extra Maven options from MVN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+suite="${1:-${BENCH_SUITE:-registration}}"
+case "$suite" in
+  registration) simulation=eu.efus.conference.benchmarks.RegistrationBenchmark ;;
+  email) simulation=eu.efus.conference.benchmarks.EmailBenchmark ;;
+  *)
+    echo "Unknown benchmark '$suite': registration (the default) or email" >&2
+    exit 2
+    ;;
+esac
 
 gateway="${BENCH_GATEWAY_URL:-http://localhost:8080}"
 # the public port has no actuator: any public page tells whether the gateway answers
@@ -11,7 +25,15 @@ if command -v curl > /dev/null && ! curl -fsS -o /dev/null --max-time 5 "$gatewa
   echo "The gateway at $gateway is not ready. Start the stack first: CONFERENCE_GATEWAY_PUBLIC_WRITE_RATE_LIMIT=0 ./run.sh" >&2
   exit 1
 fi
+if [[ "$suite" == "email" ]] && command -v curl > /dev/null; then
+  inbox="${BENCH_MAIL_WEB_URL:-http://localhost:8025}"
+  # message 0 never exists: the inbox answers 404, anything else (or no answer) is not the inbox
+  if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$inbox/api/messages/0" || true)" != "404" ]]; then
+    echo "The web inbox at $inbox does not answer. The email benchmark reads the embedded stack's mail server (./run.sh)." >&2
+    exit 1
+  fi
+fi
 
 # test-compile first: the gatling:test goal runs what is compiled, it does not compile by itself.
 # shellcheck disable=SC2086 # MVN_ARGS is a list of options
-exec ./mvnw -q ${MVN_ARGS:-} -pl benchmarks test-compile gatling:test
+exec ./mvnw -q ${MVN_ARGS:-} -pl benchmarks test-compile gatling:test -Dbenchmark.simulation="$simulation"

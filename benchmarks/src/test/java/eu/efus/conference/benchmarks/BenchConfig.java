@@ -61,7 +61,7 @@ record BenchConfig(
         return m;
     }
 
-    private static String text(String name, String fallback) {
+    static String text(String name, String fallback) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
             value = System.getProperty(name);
@@ -69,7 +69,7 @@ record BenchConfig(
         return value == null || value.isBlank() ? fallback : value.strip();
     }
 
-    private static int number(String name, int fallback) {
+    static int number(String name, int fallback) {
         String value = text(name, Integer.toString(fallback));
         try {
             int n = Integer.parseInt(value.replace("_", ""));

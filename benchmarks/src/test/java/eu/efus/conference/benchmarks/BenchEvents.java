@@ -136,11 +136,15 @@ final class BenchEvents {
         return ZonedDateTime.of(LocalDate.now(ZONE).plusDays(daysAhead), time, ZONE).toOffsetDateTime();
     }
 
-    private void create(ObjectNode event) throws Exception {
-        String basic = Base64.getEncoder().encodeToString(
+    /** The organiser's HTTP Basic credentials, for the gateway's admin API. */
+    String organizerAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(
                 (config.organizerUser() + ":" + config.organizerPassword()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void create(ObjectNode event) throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/api/admin/events"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + basic)
+                .timeout(Duration.ofSeconds(30)).header("Authorization", organizerAuthorization())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(event.toString())).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

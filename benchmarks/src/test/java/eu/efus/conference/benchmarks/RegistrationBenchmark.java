@@ -1,5 +1,6 @@
 package eu.efus.conference.benchmarks;
 
+import static eu.efus.conference.benchmarks.Summary.say;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
@@ -19,17 +20,12 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -169,24 +165,8 @@ public class RegistrationBenchmark extends Simulation {
         String summary = Summary.render(config, mainCode, bare, List.of(empty, fill, full, high, burst), empty, full, high,
                 oversell.verdict(), mainCreated.get(), workshopSeatsTaken());
         System.out.println(summary);
-        Path file = targetDirectory().resolve("benchmark-summary.txt");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, summary);
-            say("summary written to " + file.toAbsolutePath() + "; HTML report below target/gatling/");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The module's target directory (the parent of target/test-classes), whatever directory Maven was started from. */
-    private static Path targetDirectory() {
-        try {
-            Path classes = Path.of(RegistrationBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return classes.getParent() != null ? classes.getParent() : Path.of("target");
-        } catch (Exception e) {
-            return Path.of("target");
-        }
+        Path file = Summary.write("benchmark-summary.txt", summary);
+        say("summary written to " + file.toAbsolutePath() + "; HTML report below target/gatling/");
     }
 
     private void waitUntilReadable(String code) {
@@ -331,9 +311,5 @@ public class RegistrationBenchmark extends Simulation {
                     return session.markAsSucceeded().removeAll("status", "t0", "retryHeader").set("created", created)
                             .set("lastStatus", status).set("retryAfter", retryAfter);
                 });
-    }
-
-    static void say(String line) {
-        System.out.println("[" + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
     }
 }

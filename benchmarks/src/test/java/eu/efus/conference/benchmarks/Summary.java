@@ -1,11 +1,29 @@
 package eu.efus.conference.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The end-of-run table: every figure in it comes from this run's measurements. */
+/**
+ * The end-of-run table: every figure in it comes from this run's measurements. Also the table's shared parts (frame,
+ * one row per phase, labelled lines), the progress lines and the file the table is written to, for every benchmark
+ * of the module.
+ */
 final class Summary {
+
+    static final int WIDTH = 118;
+    static final String RULE = "-".repeat(WIDTH);
+    static final String DOUBLE_RULE = "=".repeat(WIDTH);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** The header of a table of {@link #phaseRow(PhaseStats, String)} lines. */
+    static final String PHASE_HEADER = String.format("%-22s %-14s %9s %7s %10s %9s %9s %9s  %s", "phase", "load", "requests",
+            "errors", "success/s", "p50 ms", "p95 ms", "p99 ms", "").stripTrailing();
 
     private Summary() {
     }
@@ -13,8 +31,8 @@ final class Summary {
     static String render(BenchConfig config, String eventCode, PhaseStats bare, List<PhaseStats> phases, PhaseStats empty,
             PhaseStats full, PhaseStats high, String oversellVerdict, long mainCreated, long seatsTaken) {
         StringBuilder out = new StringBuilder();
-        String rule = "-".repeat(118);
-        out.append('\n').append("=".repeat(118)).append('\n');
+        String rule = RULE;
+        out.append('\n').append(DOUBLE_RULE).append('\n');
         out.append("Registration benchmark summary (event ").append(eventCode).append(")\n");
         out.append(rule).append('\n');
         out.append(String.format("%-22s %-14s %9s %7s %10s %9s %9s %9s  %s%n", "phase", "load", "requests", "errors",
@@ -56,7 +74,7 @@ final class Summary {
                 out.append(String.format("  %-20s %s%n", "", detail));
             }
         }
-        out.append("=".repeat(118)).append('\n');
+        out.append(DOUBLE_RULE).append('\n');
         return out.toString();
     }
 
@@ -70,9 +88,46 @@ final class Summary {
     }
 
     private static String row(PhaseStats phase, PhaseStats bare) {
+        return phaseRow(phase, bare == null ? "" : ratio(phase, bare));
+    }
+
+    /** One phase: name, load, requests, errors, successes per second, p50 / p95 / p99 in ms, then {@code extra}. */
+    static String phaseRow(PhaseStats phase, String extra) {
         return String.format("%-22s %-14s %9d %7d %10.1f %9.1f %9.1f %9.1f  %s", phase.name, phase.load, phase.requests(),
                 phase.errors(), phase.successesPerSecond(), phase.percentileMillis(50), phase.percentileMillis(95),
-                phase.percentileMillis(99), bare == null ? "" : ratio(phase, bare));
+                phase.percentileMillis(99), extra);
+    }
+
+    /** A labelled line below a table: the label in 58 columns, then the value. */
+    static String line(String label, Object value) {
+        return String.format("%-58s %s%n", label, value);
+    }
+
+    /** A progress line, with the time of day (always with seconds, also on the minute). */
+    static void say(String line) {
+        System.out.println("[" + LocalTime.now().format(TIME_OF_DAY) + "] " + line);
+    }
+
+    /** Writes {@code text} to {@code fileName} in the module's target directory; returns the file. */
+    static Path write(String fileName, String text) {
+        Path file = targetDirectory().resolve(fileName);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The module's target directory (the parent of target/test-classes), whatever directory Maven was started from. */
+    private static Path targetDirectory() {
+        try {
+            Path classes = Path.of(Summary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return classes.getParent() != null ? classes.getParent() : Path.of("target");
+        } catch (Exception e) {
+            return Path.of("target");
+        }
     }
 
     private static String ratio(PhaseStats numerator, PhaseStats denominator) {
