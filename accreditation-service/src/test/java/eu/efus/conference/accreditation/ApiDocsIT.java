@@ -33,7 +33,6 @@ class ApiDocsIT extends AccreditationServiceITBase {
         return new OpenApiDocument(response.body());
     }
 
-
     @Test
     void everyRouteTheServiceServesIsDocumentedAndNothingElse() throws Exception {
         OpenApiDocument docs = docs();

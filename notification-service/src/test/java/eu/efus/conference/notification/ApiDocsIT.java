@@ -41,7 +41,6 @@ class ApiDocsIT extends ServiceContext {
         return new OpenApiDocument(response.body());
     }
 
-
     @Test
     void everyRouteTheServiceServesIsDocumentedAndNothingElse() throws Exception {
         OpenApiDocument docs = docs();
