@@ -68,6 +68,14 @@ public final class OpenApiDocument {
         return routes;
     }
 
+    /** The document a service answered at {@code /v3/api-docs}: fails unless it came as 200 and JSON. */
+    public static OpenApiDocument served(Http.Response response) {
+        if (response.status() != 200 || response.contentType() == null || !response.contentType().startsWith("application/json")) {
+            throw new AssertionError("/v3/api-docs answered " + response.status() + " " + response.contentType() + ": " + response.raw());
+        }
+        return new OpenApiDocument(response.body());
+    }
+
     public OpenApiDocument(JsonNode root) {
         if (root == null || !root.has("openapi")) {
             throw new IllegalArgumentException("not an OpenAPI document: " + root);
