@@ -3,7 +3,8 @@ package eu.efus.conference.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -34,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient
 class DownstreamUnavailableIT {
 
-    private static final String CLOSED = "http://127.0.0.1:" + closedPort();
+    /** Held for the whole class, so no server started meanwhile (this gateway's own port included) can take it. */
+    private static final Socket CLOSED_PORT = closedPort();
+    private static final String CLOSED = "http://127.0.0.1:" + CLOSED_PORT.getLocalPort();
     private static final FakeService HANGING = new FakeService("notification");
 
     @DynamicPropertySource
@@ -45,8 +48,9 @@ class DownstreamUnavailableIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         HANGING.close();
+        CLOSED_PORT.close();
     }
 
     @Autowired
@@ -133,10 +137,16 @@ class DownstreamUnavailableIT {
                 .jsonPath("$.trace").doesNotExist();
     }
 
-    /** A port nothing listens on: bound once to get a free number, then released. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * A port nothing listens on and nothing else can bind: a socket bound but never listening (a connection to it is
+     * refused at once). A port merely bound and released could be handed to the next server started, the gateway
+     * under test included, which then called itself instead of failing.
+     */
+    private static Socket closedPort() {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
