@@ -325,6 +325,7 @@ public class EmailBenchmark extends Simulation {
                 }
                 Thread.sleep(1000);
             }
+            phase.stats().cpuSettled = ProcessCpu.read();
             d.waitOutcome(outcome);
             d.match(inbox.list(d.prefix));
             say(EmailSummary.oneLine(phase.stats(), d, phase.backlog()));

@@ -83,6 +83,14 @@ final class EmailSummary {
         }
         out.append(Summary.line("email check (exactly one email per 201 answer):", verdict));
         out.append(Summary.RULE).append('\n');
+        out.append("CPU time per registration with its email (CPU-ms, from the phase's start until its emails were in the inbox):\n");
+        for (EmailBenchmark.Phase p : phases) {
+            if (p != fill && p.deliveries().matched() && p.stats().cpuSettled != null) {
+                out.append(String.format("  %-20s %s%n", p.deliveries().name,
+                        ProcessCpu.describe(p.stats().cpuBefore, p.stats().cpuSettled, p.deliveries().receivedCount())));
+            }
+        }
+        out.append(Summary.RULE).append('\n');
         out.append("emails/s: backlog phases: the drain rate (above); paced phases: emails over the span from the first to the last.\n");
         out.append("p50 .. max s: per registration, the mail server's received time - the moment its 201 answer was read (same\n");
         out.append("clock), over the emails received. Emails/s per 10 s: from the phase's first registration, the last slice\n");

@@ -22,6 +22,10 @@ final class PhaseStats {
     private volatile long endNanos;
     volatile MongoCommands.Snapshot commandsBefore;
     volatile MongoCommands.Snapshot commandsAfter;
+    volatile ProcessCpu.Snapshot cpuBefore;
+    volatile ProcessCpu.Snapshot cpuAfter;
+    /** After the work the phase caused has finished too (the email benchmark: when its emails are in the inbox). */
+    volatile ProcessCpu.Snapshot cpuSettled;
 
     PhaseStats(String name, String load) {
         this.name = name;
@@ -29,11 +33,18 @@ final class PhaseStats {
     }
 
     void begin() {
+        cpuBefore = ProcessCpu.read();
         beginNanos = System.nanoTime();
     }
 
     void end() {
         endNanos = System.nanoTime();
+        cpuAfter = ProcessCpu.read();
+    }
+
+    /** The CPU each process of the stack spent per successful operation in this phase. */
+    String cpu() {
+        return ProcessCpu.describe(cpuBefore, cpuAfter, successes());
     }
 
     boolean finished() {

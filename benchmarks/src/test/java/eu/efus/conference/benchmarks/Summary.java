@@ -74,6 +74,16 @@ final class Summary {
                 out.append(String.format("  %-20s %s%n", "", detail));
             }
         }
+        out.append(rule).append('\n');
+        out.append("CPU time per registration, by process (CPU-ms; does not depend on other load, unlike the rates):\n");
+        if (bare != null && bare.finished()) {
+            out.append(String.format("  %-20s %s%n", bare.name, bare.cpu()));
+        }
+        for (PhaseStats phase : phases) {
+            if (phase.finished() && !phase.name.startsWith("oversell")) {
+                out.append(String.format("  %-20s %s%n", phase.name, phase.cpu()));
+            }
+        }
         out.append(DOUBLE_RULE).append('\n');
         return out.toString();
     }

@@ -8,6 +8,7 @@ public final class EventTypes {
     public static final String REGISTRATION_WAITLISTED = "eu.efus.registration.waitlisted.v1";
     public static final String REGISTRATION_PROMOTED = "eu.efus.registration.promoted.v1";
     public static final String REGISTRATION_CANCELLED = "eu.efus.registration.cancelled.v1";
+    public static final String REGISTRATION_CHECKED_IN = "eu.efus.registration.checked-in.v1";
     public static final String EVENT_CREATED = "eu.efus.registration.event-created.v1";
     public static final String EVENT_UPDATED = "eu.efus.registration.event-updated.v1";
     public static final String ACCREDITATION_RECEIVED = "eu.efus.accreditation.received.v1";
@@ -25,6 +26,7 @@ public final class EventTypes {
             Map.entry(REGISTRATION_WAITLISTED, new Binding(RegistrationWaitlisted.class, Topics.REGISTRATION_EVENTS)),
             Map.entry(REGISTRATION_PROMOTED, new Binding(RegistrationPromoted.class, Topics.REGISTRATION_EVENTS)),
             Map.entry(REGISTRATION_CANCELLED, new Binding(RegistrationCancelled.class, Topics.REGISTRATION_EVENTS)),
+            Map.entry(REGISTRATION_CHECKED_IN, new Binding(RegistrationCheckedIn.class, Topics.REGISTRATION_EVENTS)),
             Map.entry(EVENT_CREATED, new Binding(EventCreated.class, Topics.REGISTRATION_EVENTS)),
             Map.entry(EVENT_UPDATED, new Binding(EventUpdated.class, Topics.REGISTRATION_EVENTS)),
             Map.entry(ACCREDITATION_RECEIVED, new Binding(AccreditationRequested.class, Topics.ACCREDITATION_EVENTS)),

@@ -29,21 +29,26 @@ final class Samples {
             OffsetDateTime.parse("2027-03-18T09:00:00+01:00"), OffsetDateTime.parse("2027-03-18T12:00:00+01:00"),
             "fr", "WAITLISTED", 3);
 
+    static final String CHECK_IN_CODE = "SAMP-1E00-N0T0-REA1";
+
     static final String MANAGE_URL = "http://localhost:8080/manage#id=r-7Qk2mX9pLs&token=sample-token-not-real";
 
     static Map<String, Object> byType() {
         Map<String, Object> samples = new LinkedHashMap<>();
         samples.put(EventTypes.REGISTRATION_CONFIRMED, new RegistrationConfirmed("r-7Qk2mX9pLs", EVENT, PARTICIPANT, "en",
-                List.of(WORKSHOP, VISIT), MANAGE_URL));
+                List.of(WORKSHOP, VISIT), MANAGE_URL, CHECK_IN_CODE));
         samples.put(EventTypes.REGISTRATION_WAITLISTED, new RegistrationWaitlisted("r-7Qk2mX9pLs", EVENT, PARTICIPANT, "fr", 12,
                 List.of(new SessionSummary("W-DRUGS", "WORKSHOP", WORKSHOP.title(), WORKSHOP.startsAt(), WORKSHOP.endsAt(),
                         "en", "PENDING", null)), MANAGE_URL));
         samples.put(EventTypes.REGISTRATION_PROMOTED, new RegistrationPromoted("r-7Qk2mX9pLs", EVENT, PARTICIPANT, "en", false,
                 List.of("FV-CRISIS-CENTRE"), List.of(WORKSHOP, new SessionSummary("FV-CRISIS-CENTRE", "FIELD_VISIT",
-                        VISIT.title(), VISIT.startsAt(), VISIT.endsAt(), "fr", "CONFIRMED", null)), MANAGE_URL));
+                        VISIT.title(), VISIT.startsAt(), VISIT.endsAt(), "fr", "CONFIRMED", null)), MANAGE_URL,
+                CHECK_IN_CODE));
         samples.put(EventTypes.REGISTRATION_CANCELLED, new RegistrationCancelled("r-7Qk2mX9pLs", EVENT, PARTICIPANT, "en",
                 List.of(new SessionSummary("W-DRUGS", "WORKSHOP", WORKSHOP.title(), WORKSHOP.startsAt(), WORKSHOP.endsAt(),
                         "en", "CANCELLED", null))));
+        samples.put(EventTypes.REGISTRATION_CHECKED_IN, new RegistrationCheckedIn("r-7Qk2mX9pLs", EVENT.code(),
+                "FV-CRISIS-CENTRE", OffsetDateTime.parse("2027-03-18T08:41:07Z"), "checkin"));
         samples.put(EventTypes.EMAIL_SENT, new EmailSent("n-4f1c2d", "0b5e8f0e-5c3a-4d7e-9a51-6f1b2c3d4e5f",
                 "registration-confirmed", "en", "ana.example@example.org", "<n-4f1c2d.1@conference.efus.eu>", 1, TIME));
         samples.put(EventTypes.EMAIL_FAILED, new EmailFailed("n-4f1c2d", "0b5e8f0e-5c3a-4d7e-9a51-6f1b2c3d4e5f",

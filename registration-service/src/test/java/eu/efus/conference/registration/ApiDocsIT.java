@@ -37,7 +37,8 @@ class ApiDocsIT extends RegistrationServiceITBase {
         assertThat(routes).extracting(Route::toString).contains("GET /api/events", "GET /api/events/{code}",
                 "POST /api/events/{code}/registrations", "GET /api/registrations/{id}", "DELETE /api/registrations/{id}",
                 "GET /api/admin/events", "POST /api/admin/events", "PUT /api/admin/events/{code}",
-                "GET /api/admin/events/{code}/registrations");
+                "GET /api/admin/events/{code}/registrations", "GET /api/admin/events/{code}/arrivals", "POST /api/checkin",
+                "GET /api/checkin/events/{eventCode}/roster");
 
         assertThat(docs.undocumented(routes)).as("routes missing from /v3/api-docs").isEmpty();
         assertThat(docs.unserved(routes)).as("documented operations no route serves").isEmpty();
@@ -123,12 +124,46 @@ class ApiDocsIT extends RegistrationServiceITBase {
                 assertProblem(docs, operation.node(), 403);
             }
         }
-        assertThat(staffOnly).containsExactlyInAnyOrder("GET /api/admin/events", "POST /api/admin/events",
-                "PUT /api/admin/events/{code}", "GET /api/admin/events/{code}/registrations");
+        assertThat(staffOnly).contains("GET /api/admin/events", "POST /api/admin/events",
+                "PUT /api/admin/events/{code}", "GET /api/admin/events/{code}/registrations",
+                "GET /api/admin/events/{code}/arrivals", "POST /api/checkin", "GET /api/checkin/events/{eventCode}/roster");
+        assertThat(staffOnly).as("staff-only operations live under the staff paths, and every one of those is")
+                .allMatch(o -> o.contains(" /api/admin/") || o.contains(" /api/checkin"))
+                .hasSameSizeAs(docs.allOperations().stream().filter(o -> o.path().startsWith("/api/admin/")
+                        || o.path().startsWith("/api/checkin")).toList());
 
         JsonNode attendees = docs.operation("GET", "/api/admin/events/{code}/registrations");
         assertThat(docs.contentTypes(attendees, 200)).containsExactlyInAnyOrder("application/json", "text/csv");
         assertProblem(docs, docs.operation("POST", "/api/admin/events"), 409);
+    }
+
+    @Test
+    void theCheckInDeskIsDocumentedForItsTwoRolesWithItsRefusals() throws Exception {
+        OpenApiDocument docs = docs();
+        JsonNode scan = docs.operation("POST", "/api/checkin");
+        assertThat(scan.path("description").asString()).contains("Staff only: role `CHECK_IN` or `ORGANIZER`.");
+        assertThat(docs.response(scan, 403).path("description").asString()).contains("`CHECK_IN` or `ORGANIZER`");
+        for (int status : new int[] {400, 401, 403, 404, 409}) {
+            assertProblem(docs, scan, status);
+        }
+        assertThat(docs.response(scan, 409).path("description").asString()).contains("cancelled", "waiting list");
+        assertThat(docs.requestSchema(scan).path("properties").propertyNames())
+                .containsExactlyInAnyOrder("code", "session", "scannedAt");
+        assertThat(docs.requestSchema(scan).path("required").valueStream().map(JsonNode::asString)).containsExactly("code");
+        assertThat(docs.responseSchema(scan, 200, "application/json").path("properties").propertyNames())
+                .contains("registrationId", "firstName", "sessions", "checkedInAt", "alreadyCheckedIn")
+                .doesNotContain("email", "dietaryRequirements", "accessibilityNeeds");
+
+        JsonNode roster = docs.operation("GET", "/api/checkin/events/{eventCode}/roster");
+        assertProblem(docs, roster, 404);
+        JsonNode attendee = docs.resolve(docs.responseSchema(roster, 200, "application/json").path("properties")
+                .path("attendees").path("items"));
+        assertThat(attendee.path("properties").propertyNames()).contains("codeKey", "status", "checkedInAt")
+                .doesNotContain("email", "code");
+
+        JsonNode arrivals = docs.operation("GET", "/api/admin/events/{code}/arrivals");
+        assertThat(arrivals.path("description").asString()).contains("Staff only: role `ORGANIZER`.");
+        assertProblem(docs, arrivals, 404);
     }
 
     private static void assertProblem(OpenApiDocument docs, JsonNode operation, int status) {

@@ -14,6 +14,7 @@ import eu.efus.conference.contracts.EventUpdated;
 import eu.efus.conference.contracts.Journalist;
 import eu.efus.conference.contracts.RegistrationConfirmed;
 import eu.efus.conference.contracts.Topics;
+import eu.efus.conference.registration.checkin.CheckInCodes;
 import eu.efus.conference.testsupport.KafkaProbe;
 import eu.efus.conference.testsupport.StaffTokens;
 import eu.efus.conference.testsupport.TestInfrastructure;
@@ -22,10 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The event catalog is published for other services, and an approved journalist becomes a PRESS attendee. */
 class PressAdmissionIT extends RegistrationServiceITBase {
+
+    @Autowired
+    CheckInCodes checkInCodes;
 
     @Test
     void createdAndUpdatedEventsArePublishedWithTheirPressQuota() throws Exception {
@@ -90,6 +95,8 @@ class PressAdmissionIT extends RegistrationServiceITBase {
                 .dataAs(RegistrationConfirmed.class);
         assertThat(confirmed.participant().category()).isEqualTo("PRESS");
         assertThat(confirmed.language()).isEqualTo("fr");
+        assertThat(confirmed.checkInCode()).as("the approval email carries the badge's code too")
+                .isEqualTo(checkInCodes.codeFor(registrationId));
         String token = confirmed.manageUrl().substring(confirmed.manageUrl().indexOf("token=") + 6);
         assertThat(call("GET", "/api/registrations/" + registrationId, null, "X-Manage-Token", token).status()).isEqualTo(200);
 

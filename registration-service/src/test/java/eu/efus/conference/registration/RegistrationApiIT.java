@@ -206,6 +206,9 @@ class RegistrationApiIT extends RegistrationServiceITBase {
         RegistrationPromoted promotion = promoted.dataAs(RegistrationPromoted.class);
         assertThat(promotion.promotedSessions()).containsExactly("FV-SMALL");
         assertThat(promotion.eventSeat()).isFalse();
+        assertThat(promotion.checkInCode()).as("the same code as the confirmation")
+                .isEqualTo(awaitEvent(firstInLine, EventTypes.REGISTRATION_CONFIRMED).dataAs(RegistrationConfirmed.class)
+                        .checkInCode()).isNotBlank();
         String promotedToken = tokenOf(promotion.manageUrl());
         Response promotedView = call("GET", "/api/registrations/" + firstInLine, null, "X-Manage-Token", promotedToken);
         assertThat(promotedView.body().get("sessions").get(0).get("status").asString()).isEqualTo("CONFIRMED");
@@ -279,7 +282,7 @@ class RegistrationApiIT extends RegistrationServiceITBase {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.raw().split("\r\n");
-        assertThat(lines[0]).startsWith("id,status,firstName,lastName,email");
+        assertThat(lines[0]).startsWith("id,status,firstName,lastName,email").endsWith(",createdAt,checkedInAt");
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).contains("\"'=cmd|' /C calc'!A0\"").contains("\"Lisbon, \"\"PT\"\"\"").contains(email);
         assertThat(call("GET", "/api/admin/events/" + code + "/registrations?session=NOPE", null,

@@ -7,6 +7,8 @@ import eu.efus.conference.registration.catalog.ConferenceEvent;
 import eu.efus.conference.registration.catalog.EventCatalog;
 import eu.efus.conference.registration.catalog.EventInput;
 import eu.efus.conference.registration.catalog.EventViews;
+import eu.efus.conference.registration.checkin.Arrivals;
+import eu.efus.conference.registration.checkin.CheckInViews;
 import eu.efus.conference.registration.registration.Registration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,17 +40,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Organisers: create and change events, list and export attendees (role ORGANIZER, checked by the kit's security). */
+/**
+ * Organisers: create and change events, list and export attendees, follow arrivals (role ORGANIZER, checked by the
+ * kit's security).
+ */
 @RestController
 @Tag(name = ApiDocumentation.ORGANISER_TAG)
 public class AdminController {
 
     private final EventCatalog catalog;
     private final MongoTemplate mongo;
+    private final Arrivals arrivals;
 
-    public AdminController(EventCatalog catalog, MongoTemplate mongo) {
+    public AdminController(EventCatalog catalog, MongoTemplate mongo, Arrivals arrivals) {
         this.catalog = catalog;
         this.mongo = mongo;
+        this.arrivals = arrivals;
     }
 
     @Operation(operationId = "listAllEvents", summary = "Every event, past ones included, with its programme")
@@ -80,12 +88,14 @@ public class AdminController {
     /** One attendee of the organiser's list. */
     public record Attendee(String id, String status, String firstName, String lastName, String email, String organisation,
             String country, String category, String language, List<SessionState> sessions,
-            String dietaryRequirements, String accessibilityNeeds, boolean photographyConsent, OffsetDateTime createdAt) {
+            String dietaryRequirements, String accessibilityNeeds, boolean photographyConsent, OffsetDateTime createdAt,
+            @Schema(description = "Arrival at the event (the check-in desk); null until admitted") OffsetDateTime checkedInAt) {
     }
 
     /** One chosen session of an attendee. */
     @Schema(name = "AttendeeSession")
-    public record SessionState(String code, String status) {
+    public record SessionState(String code, String status,
+            @Schema(description = "When the attendee boarded the session; null until then") OffsetDateTime checkedInAt) {
     }
 
     @Operation(operationId = "listAttendees", summary = "The attendee list of an event", description = """
@@ -103,8 +113,22 @@ public class AdminController {
         return find(code, session, status).stream().map(r -> new Attendee(r.id(), r.status().name(),
                 r.participant().firstName(), r.participant().lastName(), r.participant().email(),
                 r.participant().organisation(), r.participant().country(), r.participant().category(), r.language(),
-                r.sessions().stream().map(c -> new SessionState(c.code(), c.status().name())).toList(), r.dietaryRequirements(), r.accessibilityNeeds(), r.photographyConsent(),
-                r.createdAt().atOffset(ZoneOffset.UTC))).toList();
+                r.sessions().stream().map(c -> new SessionState(c.code(), c.status().name(), utc(c.checkedInAt()))).toList(),
+                r.dietaryRequirements(), r.accessibilityNeeds(), r.photographyConsent(), utc(r.createdAt()),
+                utc(r.checkedInAt()))).toList();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    @Operation(operationId = "getArrivals", summary = "How many of the people holding a seat have arrived", description = """
+            For the event and each of its sessions: `confirmed` is the number of registrations holding a seat \
+            (CONFIRMED), `checkedIn` how many of them were admitted by a check-in desk (boarded, for a session).""")
+    @ApiProblem(status = 404, description = "No event with this code")
+    @GetMapping("/api/admin/events/{code}/arrivals")
+    public CheckInViews.Arrivals arrivals(@PathVariable String code) {
+        return arrivals.of(code);
     }
 
     /** The CSV form of {@link #registrations}, documented there (one operation, two media types). */

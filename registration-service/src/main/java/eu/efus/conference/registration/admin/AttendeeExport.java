@@ -5,11 +5,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The attendee list as CSV (RFC 4180, UTF-8), safe to open in a spreadsheet. */
+/** The attendee list as CSV (RFC 4180, UTF-8), safe to open in a spreadsheet; new columns only ever go last. */
 final class AttendeeExport {
 
     static final String HEADER = "id,status,firstName,lastName,email,organisation,country,category,language,sessions,"
-            + "dietaryRequirements,accessibilityNeeds,photographyConsent,createdAt";
+            + "dietaryRequirements,accessibilityNeeds,photographyConsent,createdAt,checkedInAt";
 
     private AttendeeExport() {
     }
@@ -22,7 +22,8 @@ final class AttendeeExport {
                     cell(r.participant().lastName()), cell(r.participant().email()), cell(r.participant().organisation()),
                     cell(r.participant().country()), cell(r.participant().category()), cell(r.language()), cell(sessions),
                     cell(r.dietaryRequirements()), cell(r.accessibilityNeeds()), cell(String.valueOf(r.photographyConsent())),
-                    cell(r.createdAt().atOffset(ZoneOffset.UTC).toString())))).append("\r\n");
+                    cell(r.createdAt().atOffset(ZoneOffset.UTC).toString()),
+                    cell(r.checkedInAt() == null ? null : r.checkedInAt().atOffset(ZoneOffset.UTC).toString())))).append("\r\n");
         }
         return out.toString();
     }

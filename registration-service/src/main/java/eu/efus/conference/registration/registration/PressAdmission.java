@@ -9,6 +9,7 @@ import eu.efus.conference.kit.identity.Ids;
 import eu.efus.conference.kit.identity.ManageToken;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
 import eu.efus.conference.registration.catalog.EventCatalog;
+import eu.efus.conference.registration.checkin.CheckInCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,14 +41,16 @@ public class PressAdmission {
     private final EventCatalog catalog;
     private final Seating seating;
     private final Clock clock;
+    private final CheckInCodes checkInCodes;
     private final Duration recoveryGrace;
 
     public PressAdmission(Registrations registrations, EventCatalog catalog, Seating seating, Clock clock,
-            @Value("${conference.reconciliation.grace:30s}") Duration recoveryGrace) {
+            CheckInCodes checkInCodes, @Value("${conference.reconciliation.grace:30s}") Duration recoveryGrace) {
         this.registrations = registrations;
         this.catalog = catalog;
         this.seating = seating;
         this.clock = clock;
+        this.checkInCodes = checkInCodes;
         this.recoveryGrace = recoveryGrace;
     }
 
@@ -69,11 +72,12 @@ public class PressAdmission {
         Registration registration = Registration.press(id, event.code(), email, key,
                 new Participant(approved.journalist().firstName(), approved.journalist().lastName(), email,
                         approved.journalist().mediaOutlet(), approved.journalist().country(), Category.PRESS.name()),
-                approved.language(), ManageToken.hash(token), clock.instant());
+                approved.language(), ManageToken.hash(token), checkInCodes.keyFor(id), clock.instant());
         try {
             // The unique idempotency-key index doubles as "one registration per accreditation".
             registrations.insert(registration, new Registration.Change(registration,
-                    List.of(RegistrationEvents.confirmed(registration, event, Map.of(), seating.manageUrl(id, token)))));
+                    List.of(RegistrationEvents.confirmed(registration, event, Map.of(), seating.manageUrl(id, token),
+                            checkInCodes.codeFor(id)))));
         } catch (DuplicateKeyException e) {
             if (registrations.byIdempotencyKey(key).isPresent()) {
                 log.debug("Accreditation {} already admitted", approved.accreditationId());
@@ -102,7 +106,7 @@ public class PressAdmission {
             String token = ManageToken.generate();
             Instant now = clock.instant();
             var saved = registrations.save(r, r.convertedToPress(event, seating.currentPositions(r), token,
-                    seating.manageUrl(r.id(), token), now, now.plus(recoveryGrace)));
+                    seating.manageUrl(r.id(), token), checkInCodes.codeFor(r.id()), now, now.plus(recoveryGrace)));
             if (saved.isPresent()) {
                 log.info("Registration {} converted to PRESS", r.id());
                 seating.freeSeats(saved.get(), event);

@@ -3,12 +3,14 @@ package eu.efus.conference.registration.registration;
 import eu.efus.conference.contracts.CloudEvent;
 import eu.efus.conference.contracts.Participant;
 import eu.efus.conference.kit.identity.ManageToken;
+import eu.efus.conference.kit.problem.Refusal;
 import eu.efus.conference.registration.capacity.Grant;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -20,6 +22,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * is how a second active registration is refused. {@code tokenHashes} holds the hash of every manage token emailed for
  * it (each email carries its own token; all stay valid). {@code pendingWork} is set while seats may still have to be
  * given or freed for it ({@code epoch-millis:id}, unique sparse index): what the recovery looks for after a crash.
+ *
+ * <p>{@code checkInKey} is the lookup key of the registration's check-in code (see {@code CheckInCodes}; unique sparse
+ * index), set at creation and never changed: the desk finds the registration from a scanned code with one indexed
+ * read. {@code checkedInAt} and {@code checkedInBy} record the arrival at the event (the earliest admission, and the
+ * desk account that made it); each session choice records its own boarding time.
  */
 @Document("registrations")
 public record Registration(
@@ -38,9 +45,12 @@ public record Registration(
         Long eventTicket,
         Outcome outcome,
         List<String> tokenHashes,
+        String checkInKey,
         Instant createdAt,
         Instant updatedAt,
         Instant cancelledAt,
+        Instant checkedInAt,
+        String checkedInBy,
         String pendingWork,
         long version) {
 
@@ -50,11 +60,18 @@ public record Registration(
      */
     static final long SEAT = 0L;
 
-    /** One chosen session, where the participant stands in it, and their ticket while they wait for it. */
-    public record SessionChoice(String code, SessionStatus status, Long ticket) {
+    /**
+     * One chosen session, where the participant stands in it, their ticket while they wait for it, and when they were
+     * admitted to it (boarding a field visit's bus, entering a workshop), null until then.
+     */
+    public record SessionChoice(String code, SessionStatus status, Long ticket, Instant checkedInAt) {
 
         SessionChoice with(SessionStatus newStatus, Long newTicket) {
-            return new SessionChoice(code, newStatus, newTicket);
+            return new SessionChoice(code, newStatus, newTicket, checkedInAt);
+        }
+
+        SessionChoice boarded(Instant at) {
+            return new SessionChoice(code, status, ticket, at);
         }
     }
 
@@ -70,22 +87,23 @@ public record Registration(
     public record Change(Registration after, List<CloudEvent> facts) {
     }
 
-    /** A registration whose seats are being given out. */
+    /** A registration whose seats are being given out; {@code checkInKey} is the key of its check-in code. */
     static Registration start(String id, String eventCode, String email, String idempotencyKey, String requestHash,
             Participant participant, String language, String dietary, String accessibility, boolean photography,
-            List<String> sessionCodes, Instant now, Instant recoverAfter) {
+            List<String> sessionCodes, String checkInKey, Instant now, Instant recoverAfter) {
         return new Registration(id, eventCode, activeKey(eventCode, email), idempotencyKey, requestHash,
                 RegistrationStatus.ALLOCATING, participant, language, dietary, accessibility, photography,
-                sessionCodes.stream().map(c -> new SessionChoice(c, SessionStatus.PENDING, null)).toList(), null, null,
-                List.of(), now, now, null, pendingWork(recoverAfter, id), 0);
+                sessionCodes.stream().map(c -> new SessionChoice(c, SessionStatus.PENDING, null, null)).toList(), null,
+                null, List.of(), checkInKey, now, now, null, null, null, pendingWork(recoverAfter, id), 0);
     }
 
     /** A confirmed PRESS registration (an approved journalist holds no participant seat). */
     static Registration press(String id, String eventCode, String email, String accreditationKey, Participant journalist,
-            String language, String tokenHash, Instant now) {
+            String language, String tokenHash, String checkInKey, Instant now) {
         return new Registration(id, eventCode, activeKey(eventCode, email), accreditationKey, "",
                 RegistrationStatus.CONFIRMED, journalist, language, null, null, false, List.of(), null,
-                new Outcome(RegistrationStatus.CONFIRMED.name(), null, List.of()), List.of(tokenHash), now, now, null, null, 0);
+                new Outcome(RegistrationStatus.CONFIRMED.name(), null, List.of()), List.of(tokenHash), checkInKey, now, now,
+                null, null, null, null, 0);
     }
 
     /**
@@ -93,7 +111,7 @@ public record Registration(
      * event (sessions pending). {@code positions} are the places in line of each ticket ("" = the event).
      */
     Change allocated(Grant eventGrant, Map<String, Grant> sessionGrants, Map<String, Integer> positions,
-            ConferenceEvent event, String token, String manageUrl, Instant now) {
+            ConferenceEvent event, String token, String manageUrl, String checkInCode, Instant now) {
         requireStatus(RegistrationStatus.ALLOCATING);
         Edit next = edit(now);
         List<SessionOutcome> outcomes = new ArrayList<>();
@@ -113,7 +131,7 @@ public record Registration(
         next.pendingWork = null;
         Registration after = next.done();
         return new Change(after, List.of(eventGrant.seat()
-                ? RegistrationEvents.confirmed(after, event, positions, manageUrl)
+                ? RegistrationEvents.confirmed(after, event, positions, manageUrl, checkInCode)
                 : RegistrationEvents.waitlisted(after, event, positions.get(""), manageUrl)));
     }
 
@@ -124,8 +142,7 @@ public record Registration(
         }
         Edit next = edit(now);
         // What is held stays recorded (a ticket, or SEAT): freeing it after a crash needs nothing else.
-        next.sessions = sessions.stream()
-                .map(c -> new SessionChoice(c.code(), SessionStatus.CANCELLED, held(c.status(), c.ticket()))).toList();
+        next.sessions = sessions.stream().map(c -> c.with(SessionStatus.CANCELLED, held(c.status(), c.ticket()))).toList();
         next.eventTicket = isPress() ? null : held(status == RegistrationStatus.CONFIRMED ? SessionStatus.CONFIRMED
                 : SessionStatus.WAITLISTED, eventTicket);
         next.status = RegistrationStatus.CANCELLED;
@@ -155,7 +172,7 @@ public record Registration(
      * Someone waiting for the event got its seat; {@code sessionGrants} are what their sessions' pools gave them now.
      */
     Change promotedToEvent(Map<String, Grant> sessionGrants, Map<String, Integer> positions, ConferenceEvent event,
-            String token, String manageUrl, Instant now) {
+            String token, String manageUrl, String checkInCode, Instant now) {
         requireStatus(RegistrationStatus.WAITLISTED);
         Edit next = confirmedWithNewToken(token, now);
         next.sessions = sessions.stream().map(c -> {
@@ -165,19 +182,21 @@ public record Registration(
         }).toList();
         next.eventTicket = null;
         Registration after = next.done();
-        return new Change(after, List.of(RegistrationEvents.promoted(after, event, true, List.of(), positions, manageUrl)));
+        return new Change(after, List.of(RegistrationEvents.promoted(after, event, true, List.of(), positions, manageUrl,
+                checkInCode)));
     }
 
     /** Someone waiting for a session got its seat. */
     Change promotedInSession(String sessionCode, Map<String, Integer> positions, ConferenceEvent event, String token,
-            String manageUrl, Instant now) {
+            String manageUrl, String checkInCode, Instant now) {
         requireStatus(RegistrationStatus.CONFIRMED);
         Edit next = confirmedWithNewToken(token, now);
         next.sessions = sessions.stream()
                 .map(c -> c.code().equals(sessionCode) ? c.with(SessionStatus.CONFIRMED, null) : c).toList();
         Registration after = next.done();
         return new Change(after,
-                List.of(RegistrationEvents.promoted(after, event, false, List.of(sessionCode), positions, manageUrl)));
+                List.of(RegistrationEvents.promoted(after, event, false, List.of(sessionCode), positions, manageUrl,
+                        checkInCode)));
     }
 
     /**
@@ -185,7 +204,7 @@ public record Registration(
      * (given back afterwards, {@code pendingWork}), told once by the confirmation with a fresh link.
      */
     Change convertedToPress(ConferenceEvent event, Map<String, Integer> positions, String token, String manageUrl,
-            Instant now, Instant recoverAfter) {
+            String checkInCode, Instant now, Instant recoverAfter) {
         Edit next = confirmedWithNewToken(token, now);
         next.participant = new Participant(participant.firstName(), participant.lastName(), participant.email(),
                 participant.organisation(), participant.country(), Category.PRESS.name());
@@ -193,7 +212,62 @@ public record Registration(
                 eventTicket);
         next.pendingWork = pendingWork(recoverAfter, id);
         Registration after = next.done();
-        return new Change(after, List.of(RegistrationEvents.confirmed(after, event, positions, manageUrl)));
+        return new Change(after, List.of(RegistrationEvents.confirmed(after, event, positions, manageUrl, checkInCode)));
+    }
+
+    /**
+     * The person was admitted at the venue by the desk account {@code by} at {@code at}: at the event's desk
+     * ({@code sessionCode} null), or boarding a session they hold a seat in, which also records the arrival at the
+     * event when none is recorded yet. Each admission recorded for the first time is one
+     * {@code registration.checked-in} fact. One already recorded is not told again: a desk that was offline may report
+     * an earlier time, which then becomes the recorded one (the earliest admission is the arrival); a later or equal
+     * time changes nothing, and the answer is empty: there is nothing to write.
+     *
+     * @throws Refusal (conflict) for a cancelled registration, one without an event seat (waiting list, or still being
+     *                 given its seats), or a session the person did not choose or holds no seat in
+     */
+    public Optional<Change> checkIn(String sessionCode, Instant at, String by, Instant now) {
+        if (status != RegistrationStatus.CONFIRMED) {
+            throw Refusal.conflict(switch (status) {
+                case CANCELLED -> "This registration was cancelled";
+                case WAITLISTED -> "This person is on the waiting list of the event and holds no seat";
+                default -> "This registration is still being recorded; scan the code again";
+            });
+        }
+        SessionChoice boarding = null;
+        if (sessionCode != null) {
+            boarding = session(sessionCode).orElseThrow(() -> Refusal.conflict("This person did not choose session "
+                    + sessionCode));
+            if (boarding.status() != SessionStatus.CONFIRMED) {
+                throw Refusal.conflict(boarding.status() == SessionStatus.CANCELLED
+                        ? "This person holds no seat in session " + sessionCode
+                        : "This person is on the waiting list of session " + sessionCode + " and holds no seat in it");
+            }
+        }
+        List<CloudEvent> facts = new ArrayList<>();
+        Edit next = edit(now);
+        boolean changed = false;
+        if (checkedInAt == null || at.isBefore(checkedInAt)) {
+            if (checkedInAt == null) {
+                facts.add(RegistrationEvents.checkedIn(this, null, at, by));
+            }
+            next.checkedInAt = at;
+            next.checkedInBy = by;
+            changed = true;
+        }
+        if (boarding != null && (boarding.checkedInAt() == null || at.isBefore(boarding.checkedInAt()))) {
+            if (boarding.checkedInAt() == null) {
+                facts.add(RegistrationEvents.checkedIn(this, sessionCode, at, by));
+            }
+            next.sessions = sessions.stream().map(c -> c.code().equals(sessionCode) ? c.boarded(at) : c).toList();
+            changed = true;
+        }
+        return changed ? Optional.of(new Change(next.done(), List.copyOf(facts))) : Optional.empty();
+    }
+
+    /** When the admission to the event ({@code sessionCode} null) or to one of its sessions was recorded; null if not. */
+    public Instant admittedAt(String sessionCode) {
+        return sessionCode == null ? checkedInAt : session(sessionCode).map(SessionChoice::checkedInAt).orElse(null);
     }
 
     /** Tokens are only ever held as hashes, so each email that confirms carries a new one; earlier links keep working. */
@@ -209,7 +283,7 @@ public record Registration(
     Registration withVersion(long newVersion) {
         return new Registration(id, eventCode, activeKey, idempotencyKey, requestHash, status, participant, language,
                 dietaryRequirements, accessibilityNeeds, photographyConsent, sessions, eventTicket, outcome, tokenHashes,
-                createdAt, updatedAt, cancelledAt, pendingWork, newVersion);
+                checkInKey, createdAt, updatedAt, cancelledAt, checkedInAt, checkedInBy, pendingWork, newVersion);
     }
 
     private Edit edit(Instant now) {
@@ -228,6 +302,8 @@ public record Registration(
         Outcome outcome;
         List<String> tokenHashes;
         Instant cancelledAt;
+        Instant checkedInAt;
+        String checkedInBy;
         String pendingWork;
 
         Edit(Registration from, Instant now) {
@@ -241,14 +317,16 @@ public record Registration(
             outcome = from.outcome;
             tokenHashes = from.tokenHashes;
             cancelledAt = from.cancelledAt;
+            checkedInAt = from.checkedInAt;
+            checkedInBy = from.checkedInBy;
             pendingWork = from.pendingWork;
         }
 
         Registration done() {
             return new Registration(from.id, from.eventCode, activeKey, from.idempotencyKey, from.requestHash, status,
                     participant, from.language, from.dietaryRequirements, from.accessibilityNeeds, from.photographyConsent,
-                    List.copyOf(sessions), eventTicket, outcome, List.copyOf(tokenHashes), from.createdAt, now, cancelledAt,
-                    pendingWork, from.version);
+                    List.copyOf(sessions), eventTicket, outcome, List.copyOf(tokenHashes), from.checkInKey, from.createdAt,
+                    now, cancelledAt, checkedInAt, checkedInBy, pendingWork, from.version);
         }
     }
 
@@ -263,7 +341,7 @@ public record Registration(
     }
 
     /** The session choice for {@code code}, if chosen. */
-    public java.util.Optional<SessionChoice> session(String code) {
+    public Optional<SessionChoice> session(String code) {
         return sessions.stream().filter(c -> c.code().equals(code)).findFirst();
     }
 

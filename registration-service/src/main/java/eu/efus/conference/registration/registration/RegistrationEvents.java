@@ -4,12 +4,15 @@ import eu.efus.conference.contracts.CloudEvent;
 import eu.efus.conference.contracts.CloudEventCodec;
 import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.contracts.RegistrationCancelled;
+import eu.efus.conference.contracts.RegistrationCheckedIn;
 import eu.efus.conference.contracts.RegistrationConfirmed;
 import eu.efus.conference.contracts.RegistrationPromoted;
 import eu.efus.conference.contracts.RegistrationWaitlisted;
 import eu.efus.conference.contracts.SessionSummary;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +24,12 @@ final class RegistrationEvents {
     private RegistrationEvents() {
     }
 
-    static CloudEvent confirmed(Registration r, ConferenceEvent event, Map<String, Integer> positions, String manageUrl) {
+    /** {@code checkInCode}: the registration's signed code, printed in the email for the desk to scan. */
+    static CloudEvent confirmed(Registration r, ConferenceEvent event, Map<String, Integer> positions, String manageUrl,
+            String checkInCode) {
         return CloudEventCodec.create(SOURCE, EventTypes.REGISTRATION_CONFIRMED, r.id(), new RegistrationConfirmed(r.id(),
-                event.summary(), r.participant(), r.language(), sessions(r.sessions(), event, positions), manageUrl));
+                event.summary(), r.participant(), r.language(), sessions(r.sessions(), event, positions), manageUrl,
+                checkInCode));
     }
 
     static CloudEvent waitlisted(Registration r, ConferenceEvent event, int position, String manageUrl) {
@@ -32,15 +38,21 @@ final class RegistrationEvents {
     }
 
     static CloudEvent promoted(Registration r, ConferenceEvent event, boolean eventSeat, List<String> promotedSessions,
-            Map<String, Integer> positions, String manageUrl) {
+            Map<String, Integer> positions, String manageUrl, String checkInCode) {
         return CloudEventCodec.create(SOURCE, EventTypes.REGISTRATION_PROMOTED, r.id(), new RegistrationPromoted(r.id(),
                 event.summary(), r.participant(), r.language(), eventSeat, promotedSessions,
-                sessions(r.sessions(), event, positions), manageUrl));
+                sessions(r.sessions(), event, positions), manageUrl, checkInCode));
     }
 
     static CloudEvent cancelled(Registration r, ConferenceEvent event) {
         return CloudEventCodec.create(SOURCE, EventTypes.REGISTRATION_CANCELLED, r.id(), new RegistrationCancelled(r.id(),
                 event.summary(), r.participant(), r.language(), sessions(r.sessions(), event, Map.of())));
+    }
+
+    /** An admission at the venue: the event's desk ({@code session} null) or boarding {@code session}. */
+    static CloudEvent checkedIn(Registration r, String session, Instant at, String by) {
+        return CloudEventCodec.create(SOURCE, EventTypes.REGISTRATION_CHECKED_IN, r.id(),
+                new RegistrationCheckedIn(r.id(), r.eventCode(), session, at.atOffset(ZoneOffset.UTC), by));
     }
 
     static List<SessionSummary> sessions(List<Registration.SessionChoice> choices, ConferenceEvent event,

@@ -7,6 +7,7 @@ import eu.efus.conference.kit.problem.Refusal;
 import eu.efus.conference.kit.problem.FieldProblem;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
 import eu.efus.conference.registration.catalog.EventCatalog;
+import eu.efus.conference.registration.checkin.CheckInCodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,14 +36,16 @@ public class RegistrationService {
     private final EventCatalog catalog;
     private final Seating seating;
     private final Clock clock;
+    private final CheckInCodes checkInCodes;
     private final Duration recoveryGrace;
 
     public RegistrationService(Registrations registrations, EventCatalog catalog, Seating seating, Clock clock,
-            @Value("${conference.reconciliation.grace:30s}") Duration recoveryGrace) {
+            CheckInCodes checkInCodes, @Value("${conference.reconciliation.grace:30s}") Duration recoveryGrace) {
         this.registrations = registrations;
         this.catalog = catalog;
         this.seating = seating;
         this.clock = clock;
+        this.checkInCodes = checkInCodes;
         this.recoveryGrace = recoveryGrace;
     }
 
@@ -85,8 +88,8 @@ public class RegistrationService {
                 new Participant(request.firstName().strip(), request.lastName().strip(), email, strip(request.organisation()),
                         request.country(), request.category()),
                 request.language(), strip(request.dietaryRequirements()), strip(request.accessibilityNeeds()),
-                Boolean.TRUE.equals(request.consents().photography()), request.sessionCodes(), now,
-                now.plus(recoveryGrace));
+                Boolean.TRUE.equals(request.consents().photography()), request.sessionCodes(), checkInCodes.keyFor(id),
+                now, now.plus(recoveryGrace));
         try {
             registrations.insert(registration, null);
         } catch (DuplicateKeyException e) {

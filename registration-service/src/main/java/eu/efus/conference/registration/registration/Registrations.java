@@ -6,8 +6,10 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,6 +22,10 @@ import org.springframework.stereotype.Repository;
  * Stores registrations. Every write of a change is one update of one document, conditional on
  * {@code {_id, version}} (a unique compound index, so the embedded wire server finds it by index too), carrying the
  * facts of the change in the document's outbox.
+ *
+ * <p>A write never removes {@code checkInKey}: a registration stored before check-in codes existed is given its key by
+ * the start-up pass ({@code CheckInKeyBackfill}) without changing its version, so a transition that read it just
+ * before must not erase the key it was given meanwhile.
  */
 @Repository
 public class Registrations {
@@ -28,6 +34,8 @@ public class Registrations {
     /** Stored field names of the aggregate (the record components; {@code id} is {@code _id}). */
     private static final List<String> FIELDS = Arrays.stream(Registration.class.getRecordComponents())
             .map(RecordComponent::getName).filter(n -> !n.equals("id") && !n.equals("version")).toList();
+    /** Fields a write sets when it has a value and otherwise leaves as stored. */
+    private static final Set<String> NEVER_REMOVED = Set.of("checkInKey");
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
@@ -47,6 +55,39 @@ public class Registrations {
 
     public Optional<Registration> byActiveKey(String key) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("activeKey").is(key)), Registration.class));
+    }
+
+    /** The registration whose check-in code has this lookup key: one read of the unique {@code check_in_key} index. */
+    public Optional<Registration> byCheckInKey(String key) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("checkInKey").is(key)), Registration.class));
+    }
+
+    /**
+     * The registrations of an event in one of {@code statuses}, without their unpublished facts (the outbox is not
+     * part of the aggregate, and can be long). Reads the whole event: for lists and counts, never for one request
+     * about one person.
+     */
+    public List<Registration> ofEvent(String eventCode, Collection<RegistrationStatus> statuses) {
+        Query query = Query.query(Criteria.where("eventCode").is(eventCode).and("status")
+                .in(statuses.stream().map(Enum::name).toList()));
+        query.fields().exclude(Outbox.EVENTS);
+        return mongo.find(query, Registration.class);
+    }
+
+    /** Up to {@code limit} ids of registrations stored without a check-in key (before check-in codes existed). */
+    public List<String> withoutCheckInKey(int limit) {
+        Query query = Query.query(Criteria.where("checkInKey").exists(false)).limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /**
+     * Gives a registration its check-in key if it has none; true when this call set it. The version is left alone:
+     * the key is not part of any transition, and writes never remove it.
+     */
+    public boolean giveCheckInKey(String id, String key) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("checkInKey").exists(false)),
+                new Update().set("checkInKey", key), COLLECTION).getModifiedCount() == 1;
     }
 
     /** Inserts a new registration (with the first facts, if any); duplicate keys surface as DuplicateKeyException. */
@@ -88,7 +129,9 @@ public class Registrations {
         for (String field : FIELDS) {
             Object value = fields.get(field);
             if (value == null) {
-                update.unset(field);
+                if (!NEVER_REMOVED.contains(field)) {
+                    update.unset(field);
+                }
             } else {
                 update.set(field, value);
             }

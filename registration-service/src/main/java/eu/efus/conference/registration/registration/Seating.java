@@ -8,6 +8,7 @@ import eu.efus.conference.registration.capacity.SeatKey;
 import eu.efus.conference.registration.capacity.SeatLedger;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
 import eu.efus.conference.registration.catalog.EventCatalog;
+import eu.efus.conference.registration.checkin.CheckInCodes;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,15 +36,18 @@ public class Seating {
     private final JournalSettler settler;
     private final Executor background;
     private final Clock clock;
+    private final CheckInCodes checkInCodes;
     private final String publicBaseUrl;
 
     public Seating(Registrations registrations, SeatLedger seats, JournalSettler settler,
-            @Qualifier("seatingExecutor") Executor background, Clock clock, ServiceKitProperties properties) {
+            @Qualifier("seatingExecutor") Executor background, Clock clock, CheckInCodes checkInCodes,
+            ServiceKitProperties properties) {
         this.registrations = registrations;
         this.seats = seats;
         this.settler = settler;
         this.background = background;
         this.clock = clock;
+        this.checkInCodes = checkInCodes;
         this.publicBaseUrl = properties.publicBaseUrl();
     }
 
@@ -70,7 +74,7 @@ public class Seating {
         }
         String token = ManageToken.generate();
         Registration.Change change = registration.allocated(eventGrant, sessionGrants, positions, event, token,
-                manageUrl(registration.id(), token), clock.instant());
+                manageUrl(registration.id(), token), checkInCodes.codeFor(registration.id()), clock.instant());
         Optional<Registration> saved = registrations.save(registration, change);
         if (saved.isEmpty()) {
             // Finished concurrently (a retry with the same key, or the recovery): that outcome and its email stand.
@@ -229,10 +233,11 @@ public class Seating {
                         positions.put(choice.code(), positionOf(sessionKey, g));
                     }
                 }
-                change = r.promotedToEvent(grants, positions, event, token, manageUrl(r.id(), token), clock.instant());
+                change = r.promotedToEvent(grants, positions, event, token, manageUrl(r.id(), token),
+                        checkInCodes.codeFor(r.id()), clock.instant());
             } else {
                 change = r.promotedInSession(key.sessionCode(), currentPositions(r), event, token, manageUrl(r.id(), token),
-                        clock.instant());
+                        checkInCodes.codeFor(r.id()), clock.instant());
             }
             if (registrations.save(r, change).isPresent()) {
                 seats.removeTicket(key, ticket);

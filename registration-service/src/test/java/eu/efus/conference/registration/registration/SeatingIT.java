@@ -19,6 +19,8 @@ import eu.efus.conference.registration.catalog.EventCatalog;
 import eu.efus.conference.registration.catalog.EventInput;
 import eu.efus.conference.registration.catalog.EventKind;
 import eu.efus.conference.registration.catalog.SessionKind;
+import eu.efus.conference.registration.checkin.CheckInCodes;
+import eu.efus.conference.registration.checkin.CheckInDesk;
 import eu.efus.conference.testsupport.KafkaProbe;
 import eu.efus.conference.testsupport.TestInfrastructure;
 import java.time.Clock;
@@ -80,6 +82,8 @@ class SeatingIT {
     @Autowired EventCatalog catalog;
     @Autowired MongoTemplate mongo;
     @Autowired Clock clock;
+    @Autowired CheckInCodes checkInCodes;
+    @Autowired CheckInDesk desk;
     @Autowired @Qualifier("seatingExecutor") Executor seatingExecutor;
 
     @DynamicPropertySource
@@ -144,6 +148,23 @@ class SeatingIT {
     }
 
     @Test
+    void aCheckInIsOneIndexedReadAndOneGuardedWriteAndAScanAgainOnlyTheRead() {
+        ConferenceEvent event = event(1000, null, 100, 100, null);
+        Registration r = service.register(event.code(), request("desk", "FV"), null).registration();
+        String code = checkInCodes.codeFor(r.id());
+        String thread = Thread.currentThread().getName();
+        List<List<String>> scans = new ArrayList<>();
+        for (String session : new String[] {null, null, "FV", "FV"}) {
+            COMMANDS.clear();
+            desk.admit(code, session, null, "desk-1");
+            scans.add(COMMANDS.stream().filter(c -> c[0].equals(thread)).map(c -> c[1]).toList());
+        }
+        assertThat(scans).containsExactly(List.of("find", "update"), List.of("find"), List.of("find", "update"),
+                List.of("find"));
+        System.out.println("MongoDB commands of a check-in, a repeated one, a boarding, a repeated boarding: " + scans);
+    }
+
+    @Test
     void cancellationPromotesTheFirstInLineInAPoolOfTenThousandHolders() {
         ConferenceEvent event = event(null, null, 10_000, 1, null);
         SeatKey workshop = SeatKey.session(event.code(), "WS");
@@ -179,9 +200,10 @@ class SeatingIT {
     @ValueSource(ints = {0, 1, 2, 3, 4})
     void anAllocationInterruptedAfterEachStepFinishesExactlyOnce(int stepsDone) {
         ConferenceEvent event = event(100, null, 10, 10, null);
-        Registration started = Registration.start(Ids.random(), event.code(), "crash" + stepsDone + "@example.org", null,
+        String id = Ids.random();
+        Registration started = Registration.start(id, event.code(), "crash" + stepsDone + "@example.org", null,
                 "hash", participant("crash" + stepsDone + "@example.org"), "en", null, null, false, List.of("PL", "WS"),
-                clock.instant(), clock.instant().minusSeconds(1));
+                checkInCodes.keyFor(id), clock.instant(), clock.instant().minusSeconds(1));
         registrations.insert(started, null);
         if (stepsDone == 4) {
             seating.allocate(started, event);
@@ -220,9 +242,10 @@ class SeatingIT {
         String key = "retry-" + UUID.randomUUID();
         String email = request.email().toLowerCase(java.util.Locale.ROOT);
         // The first attempt got as far as the event seat and the plenary seat, then its process died.
-        Registration started = Registration.start(Ids.random(), event.code(), email, event.code() + "|" + key,
+        String id = Ids.random();
+        Registration started = Registration.start(id, event.code(), email, event.code() + "|" + key,
                 RegistrationService.hash(request), participant(email), "en", null, null, false, List.of("PL", "WS"),
-                clock.instant(), clock.instant().plusSeconds(600));
+                checkInCodes.keyFor(id), clock.instant(), clock.instant().plusSeconds(600));
         registrations.insert(started, null);
         seats.take(SeatKey.event(event.code()), event.capacity(), started.id());
         seats.take(SeatKey.session(event.code(), "PL"), null, started.id());

@@ -158,18 +158,19 @@ public class ConferenceOpenApi implements GlobalOpenApiCustomizer {
             }
         }
 
-        String role = role(rules, method, path);
-        if (role != null) {
+        List<String> roles = roles(rules, method, path);
+        if (roles != null) {
             if (operation.getSecurity() == null) {
                 operation.setSecurity(new ArrayList<>(List.of(new SecurityRequirement().addList(STAFF_BASIC),
                         new SecurityRequirement().addList(STAFF_TOKEN))));
             }
-            String note = "Staff only: role `" + role + "`.";
+            String named = named(roles);
+            String note = "Staff only: role " + named + ".";
             if (operation.getDescription() == null || !operation.getDescription().contains(note)) {
                 operation.setDescription(operation.getDescription() == null ? note : operation.getDescription().strip() + "\n\n" + note);
             }
             putIfAbsent(responses, 401, "No staff credentials, or not valid ones");
-            putIfAbsent(responses, 403, "The staff member's role is not `" + role + "`");
+            putIfAbsent(responses, 403, "The staff member's role is not " + named);
         }
         if (operation.getRequestBody() != null) {
             putIfAbsent(responses, 400, "Invalid request: the body is not valid JSON, has a field the API does not "
@@ -194,7 +195,7 @@ public class ConferenceOpenApi implements GlobalOpenApiCustomizer {
                     ? "Unknown id, or missing or wrong X-Manage-Token (the answer never says which)"
                     : "Nothing with this code or id");
         }
-        if (role == null && WRITES.contains(method)) {
+        if (roles == null && WRITES.contains(method)) {
             putIfAbsent(responses, 429, retryLater("Too many writes from the client's address (limit of the gateway)"));
         }
         putIfAbsent(responses, 500, "Unexpected error; it was logged and the request can be retried");
@@ -249,29 +250,36 @@ public class ConferenceOpenApi implements GlobalOpenApiCustomizer {
     }
 
     /** One staff rule of the service, compiled the way Spring Security matches it. */
-    private record StaffRule(HttpMethod method, PathPattern pattern, String role) {
+    private record StaffRule(HttpMethod method, PathPattern pattern, List<String> roles) {
     }
 
     private static List<StaffRule> staffRules(StaffEndpoints endpoints) {
         List<StaffRule> rules = new ArrayList<>();
         if (endpoints != null) {
             for (StaffEndpoints.Rule rule : endpoints.rules()) {
-                rules.add(new StaffRule(rule.method(), PathPatternParser.defaultInstance.parse(rule.pattern()), rule.role()));
+                rules.add(new StaffRule(rule.method(), PathPatternParser.defaultInstance.parse(rule.pattern()), rule.roles()));
             }
         }
         return rules;
     }
 
-    /** The role the first matching rule requires, as the security filter decides; null for a public endpoint. */
-    private static String role(List<StaffRule> rules, PathItem.HttpMethod method, String path) {
+    /** The roles the first matching rule admits, as the security filter decides; null for a public endpoint. */
+    private static List<String> roles(List<StaffRule> rules, PathItem.HttpMethod method, String path) {
         // A documented variable stands for any one segment: give it a value to match the rule patterns against.
         PathContainer concrete = PathContainer.parsePath(path.replaceAll("\\{[^/}]+}", "x"));
         for (StaffRule rule : rules) {
             if ((rule.method() == null || rule.method().name().equals(method.name())) && rule.pattern().matches(concrete)) {
-                return rule.role();
+                return rule.roles();
             }
         }
         return null;
+    }
+
+    /** The roles as the document says them: {@code `A`}, {@code `A` or `B`}, {@code `A`, `B` or `C`}. */
+    static String named(List<String> roles) {
+        List<String> quoted = roles.stream().map(role -> "`" + role + "`").toList();
+        return quoted.size() == 1 ? quoted.get(0)
+                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -26,7 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Verifies the staff identity the gateway passes downstream: an HS256 JWT in {@code Authorization: Bearer}, issued by
  * the gateway for the services, with the staff roles in {@code roles}. A service called directly, without that token,
- * refuses its staff endpoints with 401; a token with the wrong role gets 403.
+ * refuses its staff endpoints with 401; a token with none of the roles an endpoint admits gets 403.
  */
 public final class StaffTokenSecurity {
 
@@ -65,10 +65,11 @@ public final class StaffTokenSecurity {
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> {
                     for (StaffEndpoints.Rule rule : endpoints.rules()) {
+                        String[] roles = rule.roles().toArray(String[]::new);
                         if (rule.method() == null) {
-                            auth.requestMatchers(rule.pattern()).hasRole(rule.role());
+                            auth.requestMatchers(rule.pattern()).hasAnyRole(roles);
                         } else {
-                            auth.requestMatchers(rule.method(), rule.pattern()).hasRole(rule.role());
+                            auth.requestMatchers(rule.method(), rule.pattern()).hasAnyRole(roles);
                         }
                     }
                     auth.anyRequest().permitAll();

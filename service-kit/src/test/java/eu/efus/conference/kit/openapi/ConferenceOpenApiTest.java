@@ -25,7 +25,8 @@ class ConferenceOpenApiTest {
     private final StaffEndpoints staff = new StaffEndpoints()
             .require("PRESS_OFFICER", HttpMethod.GET, "/api/accreditations")
             .require("PRESS_OFFICER", HttpMethod.POST, "/api/accreditations/*/decision")
-            .require("ORGANIZER", "/api/admin/**");
+            .require("ORGANIZER", "/api/admin/**")
+            .requireAny(List.of("CHECK_IN", "ORGANIZER"), "/api/checkin/**");
 
     private final ConferenceOpenApi customizer = new ConferenceOpenApi("test-service", "1.2.3", () -> staff, 64 * 1024);
 
@@ -68,6 +69,22 @@ class ConferenceOpenApiTest {
         // Public writes can meet the gateway's per-address limit; staff writes and reads cannot.
         assertThat(answer.getResponses()).containsKey("429");
         assertThat(publicGet.getResponses()).doesNotContainKey("429");
+    }
+
+    @Test
+    void aRuleAdmittingSeveralRolesNamesEachOfThem() {
+        Operation scan = operation().requestBody(new RequestBody());
+        Operation roster = operation();
+        document(new Paths().addPathItem("/api/checkin", new PathItem().post(scan))
+                .addPathItem("/api/checkin/events/{eventCode}/roster", new PathItem().get(roster)));
+
+        for (Operation desk : List.of(scan, roster)) {
+            assertThat(desk.getSecurity()).hasSize(2);
+            assertThat(desk.getDescription()).isEqualTo("Staff only: role `CHECK_IN` or `ORGANIZER`.");
+            assertThat(desk.getResponses().get("403").getDescription())
+                    .isEqualTo("The staff member's role is not `CHECK_IN` or `ORGANIZER`");
+        }
+        assertThat(ConferenceOpenApi.named(List.of("A", "B", "C"))).isEqualTo("`A`, `B` or `C`");
     }
 
     @Test
