@@ -184,6 +184,8 @@ window.Site = (function () {
    * - staff: true sends the session cookie, the X-XSRF-TOKEN header on writes, and goes back to the sign-in page
    *   on a 401 (unless noRedirect). raw: resolves to {ok, status, response} without reading the body.
    * - idempotencyKey: sent as Idempotency-Key, so that a repeated write is answered once (keep the key to retry).
+   * - timeout: milliseconds after which the call is given up (status 0, as with no answer at all): for a desk that
+   *   must decide on its own rather than wait on a network that went silent.
    */
   async function call(path, options, json, extraHeaders) {
     const opts = typeof options === 'string' || options === undefined
@@ -205,11 +207,19 @@ window.Site = (function () {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(opts.json);
     }
+    let timer = null;
+    if (opts.timeout && typeof AbortController === 'function') {
+      const controller = new AbortController();
+      init.signal = controller.signal;
+      timer = setTimeout(() => controller.abort(), opts.timeout);
+    }
     let response;
     try {
       response = await fetch(path, init);
     } catch (e) {
       return { ok: false, status: 0, body: null };
+    } finally {
+      clearTimeout(timer);
     }
     if (opts.staff && response.status === 401 && !opts.noRedirect) {
       window.location.assign('/staff/login?error=expired');

@@ -1,10 +1,11 @@
 // The organiser dashboard (/staff/organizer, role ORGANIZER): events with the fill rate of each session, the event
-// form (create / edit with its sessions), the attendee list with search and CSV download, and the email delivery
-// ledger of one person with "send again".
+// form (create / edit with its sessions), the arrivals at the check-in desks, the attendee list with search and CSV
+// download, and the email delivery ledger of one person with "send again".
 //
 // Data: GET /api/admin/events, POST /api/admin/events, PUT /api/admin/events/{code},
 //       GET /api/admin/events/{code}/registrations[?session=] (JSON; with Accept: text/csv for the download, fetched
 //       with the session and saved through a Blob, since a plain link cannot ask for CSV),
+//       GET /api/admin/events/{code}/arrivals (every 10 s while the page is shown),
 //       GET /api/admin/notifications?email=, POST /api/admin/notifications/{id}/resend (202).
 // Times: the form's datetime-local inputs are wall-clock times in the event's time zone (#timezone); they are sent as
 // ISO-8601 with that zone's offset at that date, and shown back the same way.
@@ -20,8 +21,10 @@
 //              sessions[i].code / .kind / .title.fr / .title.en / .startsAt / .endsAt / .language / .capacity,
 //              [data-test="remove-session"]; #add-session, [data-test="save-event"], #cancel-event,
 //              #event-form-summary (role=alert: every error, server ones included)
+//   arrivals:  #arrivals-event (opens on the event happening now or next), [data-test="arrivals-summary"]
+//              (data-confirmed, data-checked-in), [data-test="arrivals-row"][data-code] (data-confirmed, data-checked-in)
 //   attendees: #attendee-event, #attendee-session, #attendee-status, #attendee-search,
-//              [data-test="attendee-row"][data-id] (data-status), [data-test="attendee-emails"], #attendee-count,
+//              [data-test="attendee-row"][data-id] (data-status, data-checked-in), [data-test="attendee-emails"], #attendee-count,
 //              [data-test="download-csv"]
 //   ledger:    #ledger-email, [data-test="ledger-search"], [data-test="ledger-row"][data-id] (data-status),
 //              [data-test="resend"], #ledger-count
@@ -69,6 +72,9 @@
     sessionRows: [],        // values of the session rows (kept across re-renders and language changes)
     attendees: [],
     attendeesFor: null,     // {event, session} the list was loaded for
+    arrivals: null,         // the answer of /arrivals for arrivalsEvent
+    arrivalsEvent: '',
+    arrivalsAt: null,
     ledger: [],
     ledgerEmail: '',
     ledgerError: null
@@ -79,6 +85,7 @@
   function render() {
     renderEvents();
     renderEventForm();
+    renderArrivals();
     renderAttendeeFilters();
     renderAttendees();
     renderLedger();
@@ -263,6 +270,7 @@
     }
     state.events = result.body;
     renderEvents();
+    renderArrivals();
     renderAttendeeFilters();
     return true;
   }
@@ -714,6 +722,85 @@
     focusFirstError();
   }
 
+  // ---------------------------------------------------------------------------------------------- arrivals
+
+  const ARRIVALS_REFRESH_MS = 10000;
+  const arrivalsEvent = document.getElementById('arrivals-event');
+
+  /** The event happening now, else the next one to start, else the latest one. */
+  function nowOrNext(events) {
+    const now = Date.now();
+    const byStart = events.slice().sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)));
+    const running = byStart.filter((e) => e.endsAt && new Date(e.endsAt).getTime() > now);
+    if (running.length) {
+      return running[0].code;
+    }
+    return byStart.length ? byStart[byStart.length - 1].code : '';
+  }
+
+  function percent(part, whole) {
+    return whole > 0 ? Math.round((part * 100) / whole) : 0;
+  }
+
+  function renderArrivals() {
+    if (!state.arrivalsEvent || !state.events.some((e) => e.code === state.arrivalsEvent)) {
+      state.arrivalsEvent = nowOrNext(state.events);
+    }
+    Staff.clear(arrivalsEvent);
+    state.events.forEach((event) => arrivalsEvent.appendChild(h('option', {
+      text: eventName(event) + ' (' + event.code + ')', attrs: { value: event.code }
+    })));
+    arrivalsEvent.value = state.arrivalsEvent;
+
+    const a = state.arrivals && state.arrivals.eventCode === state.arrivalsEvent ? state.arrivals : null;
+    const summary = document.getElementById('arrivals-summary');
+    summary.dataset.confirmed = a ? String(a.confirmed) : '';
+    summary.dataset.checkedIn = a ? String(a.checkedIn) : '';
+    summary.textContent = a ? page.t('arrivalsEvent', { checkedIn: a.checkedIn, confirmed: a.confirmed,
+      percent: percent(a.checkedIn, a.confirmed) }) : (state.events.length ? '' : page.t('arrivalsNone'));
+
+    const event = state.events.find((e) => e.code === state.arrivalsEvent);
+    const titles = new Map(((event && event.sessions) || []).map((s) => [s.code, Staff.localized(s.title, page.lang)]));
+    const rowsBox = document.getElementById('arrivals-rows');
+    Staff.clear(rowsBox);
+    ((a && a.sessions) || []).forEach((s) => rowsBox.appendChild(h('tr', {
+      attrs: { 'data-test': 'arrivals-row', 'data-code': s.code, 'data-confirmed': s.confirmed, 'data-checked-in': s.checkedIn }
+    },
+    h('th', { attrs: { scope: 'row' } },
+      h('span', { className: 'strong', text: titles.get(s.code) || s.code }),
+      h('span', { className: 'muted block', text: s.code })),
+    h('td', { text: String(s.confirmed) }),
+    h('td', {}, h('span', { className: 'fill' },
+      h('meter', { attrs: { min: 0, max: Math.max(s.confirmed, 1), value: s.checkedIn, 'aria-hidden': 'true' } }),
+      h('span', { text: page.t('arrivalsSession', { checkedIn: s.checkedIn, confirmed: s.confirmed,
+        percent: percent(s.checkedIn, s.confirmed) }) }))))));
+    document.getElementById('arrivals-updated').textContent = a && state.arrivalsAt
+      ? page.t('arrivalsUpdated', { time: new Intl.DateTimeFormat(Staff.locale(page.lang), { timeStyle: 'medium' }).format(state.arrivalsAt) })
+      : '';
+  }
+
+  // An answer for an event no longer chosen is dropped.
+  let latestArrivalsLoad = 0;
+
+  async function loadArrivals() {
+    const code = state.arrivalsEvent;
+    if (!code) {
+      return;
+    }
+    const ticket = ++latestArrivalsLoad;
+    const result = await Staff.api('/api/admin/events/' + encodeURIComponent(code) + '/arrivals');
+    if (ticket !== latestArrivalsLoad || code !== state.arrivalsEvent) {
+      return;
+    }
+    if (!result.ok || !result.body) {
+      page.failure(result);
+      return;
+    }
+    state.arrivals = result.body;
+    state.arrivalsAt = new Date();
+    renderArrivals();
+  }
+
   // ---------------------------------------------------------------------------------------------- attendees
 
   const attendeeEvent = document.getElementById('attendee-event');
@@ -763,7 +850,8 @@
     const shown = visibleAttendees();
     shown.forEach((a) => {
       const name = [a.firstName, a.lastName].filter(Boolean).join(' ');
-      rowsBox.appendChild(h('tr', { attrs: { 'data-test': 'attendee-row', 'data-id': a.id, 'data-status': a.status } },
+      rowsBox.appendChild(h('tr', { attrs: { 'data-test': 'attendee-row', 'data-id': a.id, 'data-status': a.status,
+        'data-checked-in': a.checkedInAt || '' } },
         h('th', { text: name, attrs: { scope: 'row' } }),
         h('td', { className: 'break', text: a.email || '' }),
         h('td', { text: a.organisation || '' }),
@@ -772,8 +860,11 @@
         h('td', {}, h('span', { className: 'badge status-' + a.status, text: REG_STATUSES.indexOf(a.status) >= 0 ? page.t('reg.' + a.status) : a.status })),
         h('td', {}, h('ul', { className: 'plain' }, (a.sessions || []).map((s) => h('li', {
           text: s.code + ' — ' + (REG_STATUSES.indexOf(s.status) >= 0 ? page.t('reg.' + s.status) : s.status)
+            + (s.checkedInAt ? ' · ' + page.t('checkedInSession', { time: Staff.formatDateTime(s.checkedInAt, page.lang, undefined, 'short') }) : ''),
+          attrs: { 'data-session': s.code, 'data-checked-in': s.checkedInAt || '' }
         })))),
         h('td', { text: Staff.formatDateTime(a.createdAt, page.lang) }),
+        h('td', { text: a.checkedInAt ? Staff.formatDateTime(a.checkedInAt, page.lang) : '—' }),
         h('td', {}, h('button', {
           text: page.t('attendeeEmails'),
           attrs: { type: 'button', 'data-test': 'attendee-emails', 'aria-label': page.t('attendeeEmailsLabel', { name: name }) },
@@ -968,6 +1059,25 @@
     }
   });
 
+  arrivalsEvent.addEventListener('change', () => {
+    state.arrivalsEvent = arrivalsEvent.value;
+    state.arrivals = null;
+    renderArrivals();
+    loadArrivals();
+  });
+  document.getElementById('arrivals-filters').addEventListener('submit', (event) => event.preventDefault());
+  // Arrivals change by the minute on the day: read again every 10 s, but only while someone can see the page.
+  setInterval(() => {
+    if (document.visibilityState === 'visible') {
+      loadArrivals();
+    }
+  }, ARRIVALS_REFRESH_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') {
+      loadArrivals();
+    }
+  });
+
   attendeeEvent.addEventListener('change', () => {
     attendeeSession.value = '';
     renderAttendeeFilters();
@@ -986,7 +1096,7 @@
     fillZones(DEFAULT_ZONE);
     page.start();
     if (await loadEvents()) {
-      await loadAttendees();
+      await Promise.all([loadAttendees(), loadArrivals()]);
     }
   }
 

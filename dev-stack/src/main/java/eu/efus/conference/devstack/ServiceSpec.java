@@ -35,8 +35,9 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
     }
 
     /**
-     * DEMO ACCOUNTS of the embedded stack only (documented in the README): organizer / demo-organizer and
-     * press-officer / demo-press, as bcrypt hashes. A real deployment gives its own accounts (see the README).
+     * DEMO ACCOUNTS of the embedded stack only (documented in the README): organizer / demo-organizer,
+     * press-officer / demo-press and checkin / demo-checkin (the check-in desk), as bcrypt hashes. A real deployment
+     * gives its own accounts (see the README).
      */
     static final List<String> DEMO_STAFF_ACCOUNTS = List.of(
             "--conference.staff.accounts[0].username=organizer",
@@ -44,7 +45,10 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
             "--conference.staff.accounts[0].roles=ORGANIZER",
             "--conference.staff.accounts[1].username=press-officer",
             "--conference.staff.accounts[1].password-hash={bcrypt}$2a$10$Yr3BncedpFS7vlZ6LLrbL.jZpcl5wrYgsU6lo1caukUspG7jk08mW",
-            "--conference.staff.accounts[1].roles=PRESS_OFFICER");
+            "--conference.staff.accounts[1].roles=PRESS_OFFICER",
+            "--conference.staff.accounts[2].username=checkin",
+            "--conference.staff.accounts[2].password-hash={bcrypt}$2a$10$gST7mm0YiJv1.iDCqPH3P.GfYuuZ4bBXNvMG7lxWbF/sqcAAOQIeu",
+            "--conference.staff.accounts[2].roles=CHECK_IN");
 
     /**
      * Start order. Services must tolerate any order; the launcher does not wait between them. Every one is

@@ -93,8 +93,12 @@ class ServiceSpecTest {
         List<String> args = spec("gateway").arguments(config(Map.of()), ServiceSpec.ALL);
         assertTrue(args.contains("--conference.staff.accounts[0].username=organizer"));
         assertTrue(args.contains("--conference.staff.accounts[1].username=press-officer"));
+        assertTrue(args.contains("--conference.staff.accounts[2].username=checkin"));
+        assertTrue(args.contains("--conference.staff.accounts[2].roles=CHECK_IN"));
+        assertEquals(3, args.stream().filter(a -> a.contains("password-hash=")).count());
         assertTrue(args.stream().filter(a -> a.contains("password-hash=")).allMatch(a -> a.contains("={bcrypt}$2a$10$")));
-        assertTrue(args.stream().noneMatch(a -> a.contains("demo-organizer") || a.contains("demo-press")),
+        assertTrue(args.stream().noneMatch(a -> a.contains("demo-organizer") || a.contains("demo-press")
+                        || a.contains("demo-checkin")),
                 "never a plain password");
     }
 

@@ -59,6 +59,12 @@ class RoutingIT extends GatewayTestSupport {
             "PUT,  /api/admin/events/SDC-2024,                registration,  organizer,     demo-organizer",
             "GET,  /api/admin/notifications,                  notification,  organizer,     demo-organizer",
             "POST, /api/admin/notifications/n-1/resend,       notification,  organizer,     demo-organizer",
+            "GET,  /api/admin/events/SDC-2024/arrivals,       registration,  organizer,     demo-organizer",
+            "GET,  /api/admin/events/SDC-2024/badges.pdf,     registration,  organizer,     demo-organizer",
+            "GET,  /api/admin/registrations/r-1/badge.pdf,    registration,  organizer,     demo-organizer",
+            "POST, /api/checkin,                              registration,  checkin,       demo-checkin",
+            "GET,  /api/checkin/events/SDC-2024/roster,       registration,  checkin,       demo-checkin",
+            "POST, /api/checkin,                              registration,  organizer,     demo-organizer",
             "GET,  /api/accreditations,                       accreditation, press-officer, demo-press",
             "POST, /api/accreditations/a-1/decision,          accreditation, press-officer, demo-press",
     })

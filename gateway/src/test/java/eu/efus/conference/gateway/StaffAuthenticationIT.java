@@ -1,5 +1,8 @@
 package eu.efus.conference.gateway;
 
+import java.util.List;
+
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -46,6 +49,46 @@ class StaffAuthenticationIT extends GatewayTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"decision\":\"APPROVED\"}").exchange(), 403);
         expectProblem(client.get().uri("/api/accreditations")
                 .headers(h -> h.setBasicAuth("organizer", "demo-organizer")).exchange(), 403);
+        assertNothingForwarded();
+    }
+
+    @Test
+    void theCheckInPathsAreForDeskStaffAndOrganisersOnly() {
+        String roster = "/api/checkin/events/SDC-2024/roster";
+        expectProblem(client.post().uri("/api/checkin").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"code\":\"K3M9-Q2ZX-AB12-CD34\"}").exchange(), 401)
+                .expectHeader().valueEquals("WWW-Authenticate", "Basic realm=\"conference\"");
+        expectProblem(client.get().uri(roster).exchange(), 401);
+        // Whatever the method: a HEAD or DELETE on the roster is no more public than its GET.
+        expectProblem(client.delete().uri(roster).exchange(), 401);
+        expectProblem(client.post().uri("/api/checkin").headers(h -> h.setBasicAuth("press-officer", "demo-press"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"code\":\"x\"}").exchange(), 403);
+        expectProblem(client.get().uri(roster).headers(h -> h.setBasicAuth("press-officer", "demo-press")).exchange(), 403);
+        assertNothingForwarded();
+
+        client.post().uri("/api/checkin").headers(h -> h.setBasicAuth("checkin", "demo-checkin"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"code\":\"K3M9-Q2ZX-AB12-CD34\"}")
+                .exchange().expectStatus().isOk().expectBody();
+        client.get().uri(roster).headers(h -> h.setBasicAuth("checkin", "demo-checkin"))
+                .exchange().expectStatus().isOk().expectBody();
+        client.get().uri(roster).headers(h -> h.setBasicAuth("organizer", "demo-organizer"))
+                .exchange().expectStatus().isOk().expectBody();
+        assertThat(REGISTRATION.received()).extracting(FakeService.Received::path)
+                .containsExactly("/api/checkin", roster, roster);
+        JWTClaimsSet desk = StaffTokens.verifyBearer(REGISTRATION.received().get(0).header("Authorization"), TEST_SECRET);
+        assertThat(desk.getSubject()).isEqualTo("checkin");
+        assertThat(desk.getClaim("roles")).isEqualTo(List.of("CHECK_IN"));
+    }
+
+    @Test
+    void deskStaffCannotUseOrganizerOrPressPaths() {
+        for (String path : List.of("/api/admin/events/SDC-2024/registrations", "/api/admin/events/SDC-2024/arrivals",
+                "/api/admin/registrations/r-1/badge.pdf", "/api/admin/events/SDC-2024/badges.pdf",
+                "/api/admin/notifications?email=a@example.org", "/api/accreditations?event=SDC-2024")) {
+            expectProblem(client.get().uri(path).headers(h -> h.setBasicAuth("checkin", "demo-checkin")).exchange(), 403);
+        }
+        expectProblem(client.post().uri("/api/admin/events").headers(h -> h.setBasicAuth("checkin", "demo-checkin"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(), 403);
         assertNothingForwarded();
     }
 

@@ -94,6 +94,77 @@ class StaffSignInIT extends GatewayTestSupport {
     }
 
     @Test
+    void deskStaffLandOnTheCheckInDeskAndTheirMenuOffersNothingElse() {
+        StaffSession desk = StaffSession.signIn(client, "checkin", "demo-checkin", "/staff/checkin");
+
+        EntityExchangeResult<String> page = desk.page("/staff/checkin");
+        assertThat(page.getStatus().value()).isEqualTo(200);
+        assertThat(page.getResponseHeaders().getCacheControl()).contains("no-store");
+        assertThat(page.getResponseBody()).contains("<script src=\"/js/staff-checkin.js\" defer>",
+                "<script src=\"/js/checkin-offline.js\" defer>", "data-test=\"sign-out\"", "id=\"code\"",
+                "id=\"checkin-event\"", "id=\"checkin-session\"",
+                "<nav class=\"staff-menu\"", "<a href=\"/staff/checkin\" data-test=\"staff-menu-link\"",
+                "data-page=\"/staff/checkin\" aria-current=\"page\">Check-in desk</a>")
+                .doesNotContain("href=\"/staff/organizer\"", "href=\"/staff/press\"");
+        assertThat(desk.xsrf).as("the desk's check-ins are writes: its CSRF token comes with the page").isNotBlank();
+        desk.get("/staff/me").exchange().expectStatus().isOk()
+                .expectBody().json("{\"username\":\"checkin\",\"roles\":[\"CHECK_IN\"]}");
+        EntityExchangeResult<String> landing = desk.page("/staff");
+        assertThat(landing.getStatus().value()).isEqualTo(303);
+        assertThat(landing.getResponseHeaders().getLocation()).isEqualTo(URI.create("/staff/checkin"));
+
+        for (var refused : List.of(desk.page("/staff/organizer"), desk.page("/staff/press"))) {
+            assertThat(refused.getStatus().value()).isEqualTo(403);
+            assertThat(refused.getResponseBody()).contains("id=\"forbidden\"", "data-page=\"/staff/checkin\"")
+                    .doesNotContain("staff-organizer.js", "staff-press.js");
+        }
+    }
+
+    @Test
+    void organisersMayStandInAtADeskAndPressOfficersMayNot() {
+        StaffSession organizer = StaffSession.signIn(client, "organizer", "demo-organizer", "/staff/organizer");
+        EntityExchangeResult<String> desk = organizer.page("/staff/checkin");
+        assertThat(desk.getStatus().value()).isEqualTo(200);
+        assertThat(desk.getResponseBody()).contains("staff-checkin.js", "data-page=\"/staff/organizer\"",
+                "data-page=\"/staff/checkin\" aria-current=\"page\"").doesNotContain("data-page=\"/staff/press\"");
+        assertThat(organizer.page("/staff/organizer").getResponseBody())
+                .contains("data-page=\"/staff/organizer\" aria-current=\"page\"", "href=\"/staff/checkin\"");
+
+        StaffSession press = StaffSession.signIn(client, "press-officer", "demo-press", "/staff/press");
+        EntityExchangeResult<String> refused = press.page("/staff/checkin");
+        assertThat(refused.getStatus().value()).isEqualTo(403);
+        assertThat(refused.getResponseBody()).contains("id=\"forbidden\"").doesNotContain("staff-checkin.js");
+        assertThat(press.page("/staff/press").getResponseBody()).contains("data-page=\"/staff/press\" aria-current=\"page\"")
+                .doesNotContain("href=\"/staff/checkin\"", "href=\"/staff/organizer\"");
+        // The sign-in page has no menu, even for someone already signed in.
+        assertThat(press.page("/staff/login").getResponseBody()).doesNotContain("staff-menu-link");
+    }
+
+    @Test
+    void aDesksCheckInsNeedTheCsrfHeaderAndReachTheServiceAsTheDeskMember() {
+        StaffSession desk = StaffSession.signIn(client, "checkin", "demo-checkin", "/staff/checkin");
+        desk.page("/staff/checkin");
+        String body = "{\"code\":\"K3M9-Q2ZX-AB12-CD34\",\"scannedAt\":\"2027-03-17T08:59:00Z\"}";
+
+        desk.post("/api/checkin", body, null).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CSRF"));
+        assertThat(REGISTRATION.received()).isEmpty();
+
+        desk.post("/api/checkin", body, desk.xsrf).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.servedBy").isEqualTo("registration");
+        FakeService.Received checkIn = REGISTRATION.last();
+        assertThat(checkIn.path()).isEqualTo("/api/checkin");
+        assertThat(checkIn.bodyText()).isEqualTo(body);
+        JWTClaimsSet claims = StaffTokens.verifyBearer(checkIn.header("Authorization"), TEST_SECRET);
+        assertThat(claims.getSubject()).isEqualTo("checkin");
+        assertThat(claims.getClaim("roles")).isEqualTo(List.of("CHECK_IN"));
+        desk.get("/api/checkin/events/SDC-2024/roster").exchange().expectStatus().isOk().expectBody();
+        desk.get("/api/admin/events/SDC-2024/arrivals").exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.status").isEqualTo(403);
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserGetTheSameAnswerAndNoSession() {
         StaffSession browser = new StaffSession(client);
         browser.openSignInPage();
@@ -132,7 +203,8 @@ class StaffSignInIT extends GatewayTestSupport {
 
     @Test
     void anonymousBrowsersAreSentToTheSignInFormAndScriptsGet401() {
-        for (String page : List.of("/staff/organizer", "/staff/press", "/staff/organizer.html", "/staff/press.html", "/staff")) {
+        for (String page : List.of("/staff/organizer", "/staff/press", "/staff/checkin", "/staff/organizer.html",
+                "/staff/press.html", "/staff/checkin.html", "/staff")) {
             client.get().uri(page).accept(MediaType.TEXT_HTML).exchange()
                     .expectStatus().isFound()
                     .expectHeader().valueEquals(HttpHeaders.LOCATION, "/staff/login")
@@ -318,7 +390,7 @@ class StaffSignInIT extends GatewayTestSupport {
         assertThat(common).contains("'X-XSRF-TOKEN'", "XSRF-TOKEN=", "'same-origin'", "'X-Requested-With'",
                 "/staff/login?error=expired", "textContent");
         for (String script : List.of("/js/site.js", "/js/staff-common.js", "/js/staff-login.js", "/js/staff-press.js",
-                "/js/staff-organizer.js", "/js/staff-forbidden.js")) {
+                "/js/staff-organizer.js", "/js/staff-forbidden.js", "/js/staff-checkin.js", "/js/checkin-offline.js")) {
             assertThat(asset(script)).as(script).doesNotContain("innerHTML", "insertAdjacentHTML", "console.", "eval(");
         }
         assertThat(asset("/css/staff.css")).isNotBlank();

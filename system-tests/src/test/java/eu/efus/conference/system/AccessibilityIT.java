@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -33,7 +34,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Every page of the web application audited with axe-core (WCAG 2.0 and 2.1, levels A and AA, and best practices), in
  * French and in English, in headless Chromium on the stack started as {@code ./run.sh} starts it: the public pages, the
- * private pages opened from the emailed links, the registration form showing its errors, and the staff pages signed in.
+ * private pages opened from the emailed links, the registration form showing its errors, and the staff pages signed in
+ * (the check-in desk showing an answer among them).
  * A page fails on any serious or critical violation; moderate and minor ones are printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -240,6 +242,27 @@ class AccessibilityIT {
             visible(b, "#history [data-test='history-entry']");
             visible(b, "[data-test='approve']");
             audit(b, "/staff/press (a request open in the details panel)", lang);
+        }
+    }
+
+    @ParameterizedTest(name = "/staff/checkin with an answer shown in {0}")
+    @ValueSource(strings = {"fr", "en"})
+    void checkInDeskWithAnAnswer(String lang) throws Exception {
+        String address = email("desk-" + lang);
+        register(address, lang);
+        String code = awaitMail(address, 1).checkInCode();
+        try (Browser b = open(lang)) {
+            signIn(b, "checkin", "demo-checkin");
+            until(b, "the check-in desk after signing in", ExpectedConditions.urlContains("/staff/checkin"));
+            b.driver.get(stack.gateway() + "/staff/checkin?event=" + EVENT);
+            visible(b, "[data-test='roster-status'][data-event='" + EVENT + "']");
+            until(b, "the sessions of " + EVENT, d -> d.findElements(By.cssSelector("#checkin-session option")).size() > 1);
+            b.driver.findElement(By.id("code")).sendKeys(code + Keys.ENTER);
+            visible(b, "[data-test='answer'][data-outcome='admitted']");
+            audit(b, "/staff/checkin (a person just admitted)", lang);
+            b.driver.findElement(By.id("code")).sendKeys("AAAA-BBBB-CCCC-DDDD" + Keys.ENTER);
+            visible(b, "[data-test='answer'][data-outcome='refused']");
+            audit(b, "/staff/checkin (a code refused)", lang);
         }
     }
 

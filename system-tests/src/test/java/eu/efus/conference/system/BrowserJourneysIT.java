@@ -8,6 +8,7 @@ import eu.efus.conference.testsupport.Http.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
@@ -18,20 +19,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The journeys of the web application in Debian's headless Chromium, on the stack started as {@code ./run.sh}
  * starts it: what participants, journalists, press officers and organisers do with their browser, and the emails they
- * get (read over IMAP). Each journey's last page is saved under {@code target/screenshots/}.
+ * get (read over IMAP), and the check-in desk at the door, online and offline. Each journey's last page is saved under
+ * {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserJourneysIT {
 
     private static final String ORGANIZER = "Basic " + Base64.getEncoder()
             .encodeToString("organizer:demo-organizer".getBytes(StandardCharsets.UTF_8));
+    private static final String CHECKIN = "Basic " + Base64.getEncoder()
+            .encodeToString("checkin:demo-checkin".getBytes(StandardCharsets.UTF_8));
 
     private static final java.time.ZoneId BRUSSELS = java.time.ZoneId.of("Europe/Brussels");
 
@@ -327,6 +334,156 @@ class BrowserJourneysIT {
             assertThat(b.driver.findElement(By.cssSelector("label[for='password']")).getText()).isEqualTo("Mot de passe");
             assertThat(b.driver.findElement(By.cssSelector("[data-test='sign-in']")).getText()).isEqualTo("Se connecter");
             b.screenshot("journey7-french-staff-sign-in");
+        }
+    }
+
+    /** Registers through the API and returns the check-in code its confirmation email prints. */
+    private String registeredCode(String eventCode, String firstName, String address, String session) throws Exception {
+        Response created = Http.call(stack.gateway(), "POST", "/api/events/" + eventCode + "/registrations", """
+                {"firstName":"%s","lastName":"Example","email":"%s","organisation":"City of Ghent","country":"BE",
+                 "category":"LOCAL_AUTHORITY","language":"en","sessions":["%s"],"dietaryRequirements":null,
+                 "accessibilityNeeds":null,"consents":{"privacyPolicy":true,"photography":false}}
+                """.formatted(firstName, address, session), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return awaitMail(address, 1).checkInCode();
+    }
+
+    private JsonNode registrationOf(String eventCode, String address) throws Exception {
+        for (JsonNode registration : Http.call(stack.gateway(), "GET", "/api/admin/events/" + eventCode + "/registrations",
+                null, "Authorization", ORGANIZER).body()) {
+            if (address.equals(registration.get("email").asString())) {
+                return registration;
+            }
+        }
+        throw new AssertionError("No registration for " + address + " in " + eventCode);
+    }
+
+    private static Instant checkedInAt(JsonNode registration) {
+        JsonNode at = registration.get("checkedInAt");
+        return at == null || at.isNull() ? null : Instant.parse(at.asString());
+    }
+
+    private void scan(Browser b, String code) {
+        WebElement field = b.driver.findElement(By.id("code"));
+        field.sendKeys(code + Keys.ENTER);
+    }
+
+    private WebElement answer(Browser b, String outcome) {
+        return visible(b, "[data-test='answer'][data-outcome='" + outcome + "']");
+    }
+
+    private void network(Browser b, boolean online) {
+        ChromeDriver chrome = (ChromeDriver) b.driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !online, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    @Test
+    void journey8_theCheckInDeskAdmitsOnlineThenOfflineAndSendsWhatItDecidedWhenTheNetworkIsBack() throws Exception {
+        String code = "DESK-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        LocalDate day = LocalDate.now(BRUSSELS).plusDays(10);
+        Response created = Http.call(stack.gateway(), "POST", "/api/admin/events", """
+                {"code":"%s","kind":"CONFERENCE","title":{"fr":"Forum de Mons","en":"Mons forum"},"city":"Mons",
+                 "country":"BE","startsAt":"%s","endsAt":"%s","timezone":"Europe/Brussels","languages":["fr","en"],
+                 "capacity":100,"sessions":[{"code":"W-DESK","kind":"WORKSHOP","title":{"fr":"Atelier","en":"Workshop"},
+                   "startsAt":"%s","endsAt":"%s","language":"en","capacity":20}]}
+                """.formatted(code, at(day, 9), at(day, 18), at(day, 10), at(day, 12)), "Authorization", ORGANIZER);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String online = email("online");
+        String offline = email("offline");
+        String elsewhere = email("elsewhere");
+        String onlineCode = registeredCode(code, "Olga", online, "W-DESK");
+        String offlineCode = registeredCode(code, "Omar", offline, "W-DESK");
+        String elsewhereCode = registeredCode(code, "Elise", elsewhere, "W-DESK");
+
+        try (Browser b = Browser.open("en", 1280, 1000)) {
+            signIn(b, "checkin", "demo-checkin");
+            b.wait.until(ExpectedConditions.urlContains("/staff/checkin"));
+            b.wait.until(d -> new Select(d.findElement(By.id("checkin-event"))).getOptions().stream()
+                    .anyMatch(o -> code.equals(o.getAttribute("value"))));
+            select(b, "checkin-event", code);
+            visible(b, "[data-test='roster-status'][data-event='" + code + "']");
+            assertThat(b.driver.findElement(By.cssSelector("[data-test='connection']")).getAttribute("data-state"))
+                    .isEqualTo("online");
+
+            // Online: the server decides.
+            scan(b, onlineCode);
+            WebElement admitted = answer(b, "admitted");
+            assertThat(admitted.getAttribute("data-offline")).isEqualTo("false");
+            assertThat(b.driver.findElement(By.cssSelector("[data-test='answer-name']")).getText()).isEqualTo("Olga Example");
+            assertThat(b.driver.findElement(By.cssSelector("[data-test='answer-details']")).getText())
+                    .contains("City of Ghent", "Belgium");
+            assertThat(b.driver.findElement(By.id("code")).getAttribute("value")).as("the field is cleared").isEmpty();
+            assertThat(b.driver.switchTo().activeElement().getAttribute("id")).as("and keeps the focus").isEqualTo("code");
+            scan(b, onlineCode);
+            answer(b, "already");
+            assertThat(b.driver.findElement(By.cssSelector("[data-test='verdict']")).getText()).startsWith("Already here since");
+
+            // The desk's SHA-256 (for pages without crypto.subtle) and its reading of a typed code match the server's rule.
+            JavascriptExecutor js = (JavascriptExecutor) b.driver;
+            assertThat(js.executeScript("return CheckInOffline.sha256HexFallback(arguments[0])",
+                    CheckInCodes.normalised(offlineCode))).isEqualTo(CheckInCodes.key(offlineCode));
+            assertThat(js.executeScript("return CheckInOffline.normalise(arguments[0])",
+                    offlineCode.toLowerCase(java.util.Locale.ROOT).replace('0', 'o').replace("-", " ")))
+                    .isEqualTo(CheckInCodes.normalised(offlineCode));
+
+            // Another desk admits Elise, online, while this one is about to lose the network.
+            Response otherDesk = Http.call(stack.gateway(), "POST", "/api/checkin",
+                    "{\"code\":\"%s\"}".formatted(elsewhereCode), "Authorization", CHECKIN);
+            assertThat(otherDesk.status()).as(otherDesk.raw()).isEqualTo(200);
+            Instant elsewhereAt = Instant.parse(otherDesk.text("checkedInAt"));
+
+            // Offline: the desk decides from its roster and keeps what it decided.
+            network(b, false);
+            scan(b, offlineCode);
+            b.wait.until(d -> "true".equals(d.findElement(By.cssSelector("[data-test='answer']")).getAttribute("data-offline")));
+            answer(b, "admitted");
+            assertThat(b.driver.findElement(By.cssSelector("[data-test='answer-name']")).getText()).isEqualTo("Omar Example");
+            visible(b, "[data-test='connection'][data-state='offline']");
+            WebElement waiting = visible(b, "[data-test='queue'][data-count='1']");
+            assertThat(waiting.getText()).isEqualTo("1 check-in waiting to be sent.");
+            scan(b, "AAAA-BBBB-CCCC-DDDD");
+            b.wait.until(d -> "unknown".equals(d.findElement(By.cssSelector("[data-test='answer']")).getAttribute("data-reason")));
+            scan(b, onlineCode);
+            answer(b, "already");
+            // Elise's arrival at the other desk is not in this desk's roster: it admits her too, and queues it.
+            scan(b, elsewhereCode);
+            visible(b, "[data-test='queue'][data-count='2']");
+            b.screenshot("journey8-check-in-desk-offline");
+
+            String stored = String.valueOf(js.executeScript("return JSON.stringify(Object.assign({}, window.localStorage))"));
+            assertThat(stored).as("the desk keeps no email").doesNotContain(online, offline, elsewhere, "@example.org");
+            Instant offlineAt = Instant.parse(String.valueOf(js.executeScript(
+                    "return JSON.parse(localStorage.getItem('conference.checkin.queue'))[0].scannedAt")));
+            assertThat(checkedInAt(registrationOf(code, offline))).as("not sent while offline").isNull();
+
+            // The network is back: the queue goes out in order, with the desk's times.
+            network(b, true);
+            b.wait.until(d -> "0".equals(d.findElement(By.cssSelector("[data-test='queue']")).getAttribute("data-count")));
+            visible(b, "[data-test='connection'][data-state='online']");
+            assertThat(checkedInAt(registrationOf(code, offline))).isEqualTo(offlineAt);
+            assertThat(checkedInAt(registrationOf(code, elsewhere))).as("the earliest admission wins").isEqualTo(elsewhereAt);
+            WebElement note = visible(b, "[data-test='sync-note'][data-kind='earlier']");
+            assertThat(note.getText()).startsWith("Elise Example: already admitted at another desk at");
+            b.screenshot("journey8-check-in-desk-synced");
+        }
+
+        // The organiser's dashboard counts the three arrivals, and the attendee list says when each came.
+        try (Browser organiser = Browser.open("en", 1280, 1000)) {
+            signIn(organiser, "organizer", "demo-organizer");
+            organiser.wait.until(ExpectedConditions.urlContains("/staff/organizer"));
+            organiser.wait.until(d -> new Select(d.findElement(By.id("arrivals-event"))).getOptions().stream()
+                    .anyMatch(o -> code.equals(o.getAttribute("value"))));
+            select(organiser, "arrivals-event", code);
+            WebElement summary = visible(organiser, "[data-test='arrivals-summary'][data-checked-in='3'][data-confirmed='3']");
+            assertThat(summary.getText()).isEqualTo("3 arrived of 3 holding a seat (100 %)");
+            visible(organiser, "[data-test='arrivals-row'][data-code='W-DESK'][data-confirmed='3'][data-checked-in='0']");
+            select(organiser, "attendee-event", code);
+            type(organiser, "attendee-search", offline);
+            WebElement row = visible(organiser, "[data-test='attendee-row'][data-checked-in]:not([data-checked-in=''])");
+            assertThat(row.getText()).contains("Omar");
+            organiser.screenshot("journey8-organiser-sees-arrivals");
         }
     }
 

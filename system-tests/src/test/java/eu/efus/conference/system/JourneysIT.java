@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The users' journeys on the stack started as {@code ./run.sh} starts it, through the gateway and IMAP only: a
  * participant registers, the email arrives, the private link works, cancels, the first waiting person is promoted and
  * emailed; a journalist requests accreditation, the press officer asks a question, approves or rejects, and the
- * journalist gets exactly the emails that go with it; organisers see attendees and the delivery ledger; stopping keeps
- * the data for the next start.
+ * journalist gets exactly the emails that go with it; organisers see attendees and the delivery ledger; the QR code of
+ * the confirmation email admits its holder once at the check-in desk; stopping keeps the data for the next start.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,6 +46,7 @@ class JourneysIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ORGANIZER = basic("organizer", "demo-organizer");
     private static final String PRESS_OFFICER = basic("press-officer", "demo-press");
+    private static final String CHECK_IN = basic("checkin", "demo-checkin");
 
     private Stack stack;
     private String firstId;
@@ -342,6 +344,85 @@ class JourneysIT {
 
     @Test
     @Order(8)
+    void theEmailedQrCodeAdmitsItsHolderOnceAndTheOrganiserSeesTheArrival() throws Exception {
+        String address = email("nadia");
+        Response created = call("POST", "/api/events/SDC-BRUSSELS/registrations", form("Nadia", address, "en", "W-DRUGS"),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+
+        Mailbox.Mail mail = awaitMail(address, "");
+        String printed = mail.checkInCode();
+        Mailbox.Image qr = CheckInCodes.qrImage(mail);
+        assertThat(qr.contentId()).as("the HTML shows the QR inline: " + qr).isNotBlank();
+        assertThat(mail.html()).contains("cid:" + qr.contentId());
+        String scanned = CheckInCodes.decodeQr(qr);
+        assertThat(scanned).as("the QR code holds the code the text prints").isEqualTo(printed);
+
+        // Only desk staff and organisers check people in.
+        String body = "{\"code\":\"%s\"}".formatted(scanned);
+        assertThat(call("POST", "/api/checkin", body).status()).isEqualTo(401);
+        assertThat(call("POST", "/api/checkin", body, "Authorization", PRESS_OFFICER).status()).isEqualTo(403);
+        assertThat(call("GET", "/api/admin/events/SDC-BRUSSELS/registrations", null, "Authorization", CHECK_IN).status())
+                .isEqualTo(403);
+
+        Response first = call("POST", "/api/checkin", body, "Authorization", CHECK_IN);
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(first.text("registrationId")).isEqualTo(id);
+        assertThat(first.text("eventCode")).isEqualTo("SDC-BRUSSELS");
+        assertThat(first.text("firstName")).isEqualTo("Nadia");
+        assertThat(first.body().get("alreadyCheckedIn").asBoolean()).isFalse();
+        assertThat(first.raw()).doesNotContain(address).doesNotContain("dietary").doesNotContain("accessibility");
+        Instant arrived = Instant.parse(first.text("checkedInAt"));
+
+        // Scanned again, or typed by hand in lower case with spaces: the same person, already here since the first time.
+        String typed = printed.toLowerCase(java.util.Locale.ROOT).replace("-", " ");
+        Response again = call("POST", "/api/checkin", "{\"code\":\"%s\"}".formatted(typed), "Authorization", CHECK_IN);
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.body().get("alreadyCheckedIn").asBoolean()).isTrue();
+        assertThat(Instant.parse(again.text("checkedInAt"))).isEqualTo(arrived);
+
+        // At a session's door: the seat she holds admits her, a session she did not choose does not.
+        Response boarded = call("POST", "/api/checkin", "{\"code\":\"%s\",\"session\":\"W-DRUGS\"}".formatted(scanned),
+                "Authorization", CHECK_IN);
+        assertThat(boarded.status()).as(boarded.raw()).isEqualTo(200);
+        assertThat(boarded.text("session")).isEqualTo("W-DRUGS");
+        assertThat(call("POST", "/api/checkin", "{\"code\":\"%s\",\"session\":\"W-POLICE\"}".formatted(scanned),
+                "Authorization", CHECK_IN).status()).isEqualTo(409);
+        Response forged = call("POST", "/api/checkin", "{\"code\":\"AAAA-BBBB-CCCC-DDDD\"}", "Authorization", CHECK_IN);
+        assertThat(forged.status()).isEqualTo(404);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+
+        // The organiser's list and CSV carry the arrival; the arrivals count it.
+        Response list = call("GET", "/api/admin/events/SDC-BRUSSELS/registrations", null, "Authorization", ORGANIZER);
+        JsonNode entry = null;
+        for (JsonNode registration : list.body()) {
+            if (registration.get("id").asString().equals(id)) {
+                entry = registration;
+            }
+        }
+        assertThat(entry).as("the registration in the organiser's list").isNotNull();
+        assertThat(Instant.parse(entry.get("checkedInAt").asString())).isEqualTo(arrived);
+        JsonNode boardedAt = entry.get("sessions").get(0).get("checkedInAt");
+        assertThat(boardedAt != null && !boardedAt.isNull()).as("the session entry has its arrival").isTrue();
+        Response csv = call("GET", "/api/admin/events/SDC-BRUSSELS/registrations", null, "Authorization", ORGANIZER,
+                "Accept", "text/csv");
+        assertThat(csv.raw().lines().findFirst().orElseThrow()).endsWith(",checkedInAt");
+        assertThat(csv.raw().lines().filter(line -> line.startsWith(id + ",")).findFirst().orElseThrow())
+                .doesNotEndWith(",");
+        Response arrivals = call("GET", "/api/admin/events/SDC-BRUSSELS/arrivals", null, "Authorization", ORGANIZER);
+        assertThat(arrivals.status()).as(arrivals.raw()).isEqualTo(200);
+        assertThat(arrivals.body().get("checkedIn").asInt()).isPositive();
+
+        // The offline desk's roster names her by the code's key, never by the code or her email.
+        Response roster = call("GET", "/api/checkin/events/SDC-BRUSSELS/roster", null, "Authorization", CHECK_IN);
+        assertThat(roster.status()).isEqualTo(200);
+        assertThat(roster.raw()).contains(CheckInCodes.key(printed)).doesNotContain(printed)
+                .doesNotContain(CheckInCodes.normalised(printed)).doesNotContain(address);
+    }
+
+    @Test
+    @Order(9)
     void theEventPageReadsWithoutJavaScriptInTheBrowsersLanguage() throws Exception {
         Response event = call("GET", "/api/events/SDC-BRUSSELS", null);
         assertThat(event.status()).isEqualTo(200);
@@ -362,7 +443,7 @@ class JourneysIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void stoppingLeavesNothingRunningAndTheNextStartKeepsTheData() throws Exception {
         List<ProcessHandle> children = stack.handle().descendants().toList();
         assertThat(children).hasSizeGreaterThanOrEqualTo(4);

@@ -5,6 +5,7 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.io.IOException;
@@ -19,8 +20,22 @@ import java.util.regex.Pattern;
 /** Reads a participant's inbox over IMAP, as a mail client would. */
 final class Mailbox {
 
+    /** An image of an email (the QR code of a check-in code): its file name, Content-ID and bytes. */
+    record Image(String fileName, String contentId, String contentType, byte[] bytes) {
+    }
+
     /** One received email, flattened into what the tests look at. */
-    record Mail(String subject, String from, String text, String html, List<String> attachments, String calendar) {
+    record Mail(String subject, String from, String text, String html, List<String> attachments, String calendar,
+            List<Image> images) {
+
+        /** The check-in code as the plain-text part prints it, {@code XXXX-XXXX-XXXX-XXXX}. */
+        String checkInCode() {
+            Matcher m = Pattern.compile("(?m)^\\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\\s*$").matcher(text);
+            if (!m.find()) {
+                throw new AssertionError("No check-in code in: " + text);
+            }
+            return m.group(1);
+        }
 
         /** The private manage link the email carries, from its plain-text part. */
         String manageLink() {
@@ -50,9 +65,10 @@ final class Mailbox {
                 StringBuilder html = new StringBuilder();
                 StringBuilder calendar = new StringBuilder();
                 List<String> attachments = new ArrayList<>();
-                walk(message, text, html, calendar, attachments);
+                List<Image> images = new ArrayList<>();
+                walk(message, text, html, calendar, attachments, images);
                 mails.add(new Mail(message.getSubject(), message.getFrom()[0].toString(), text.toString(), html.toString(),
-                        attachments, calendar.toString()));
+                        attachments, calendar.toString(), images));
             }
             inbox.close(false);
             return mails;
@@ -62,7 +78,14 @@ final class Mailbox {
     }
 
     private static void walk(Part part, StringBuilder text, StringBuilder html, StringBuilder calendar,
-            List<String> attachments) throws Exception {
+            List<String> attachments, List<Image> images) throws Exception {
+        if (part.isMimeType("image/*")) {
+            String contentId = part instanceof MimePart mime ? mime.getContentID() : null;
+            try (InputStream in = part.getInputStream()) {
+                images.add(new Image(part.getFileName(), contentId == null ? null : contentId.replaceAll("^<|>$", ""),
+                        part.getContentType(), in.readAllBytes()));
+            }
+        }
         if (part.getFileName() != null) {
             attachments.add(part.getFileName());
             if (part.isMimeType("text/calendar") || part.getFileName().endsWith(".ics")) {
@@ -80,7 +103,7 @@ final class Mailbox {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart child = multipart.getBodyPart(i);
-                walk(child, text, html, calendar, attachments);
+                walk(child, text, html, calendar, attachments, images);
             }
         }
     }

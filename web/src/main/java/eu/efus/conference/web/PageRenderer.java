@@ -28,12 +28,28 @@ public class PageRenderer {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
+    /** The staff menu's entries: page path and the key of its label, in the order shown. */
+    private static final Map<String, String> STAFF_MENU_LABELS = Map.of(
+            StaffWebPages.ORGANIZER_DASHBOARD, "staff.menu.organizer",
+            StaffWebPages.PRESS_DESK, "staff.menu.press",
+            StaffWebPages.CHECK_IN_DESK, "staff.menu.checkin");
+
+    /** A link of the staff menu, {@code current} on its own page. */
+    public record MenuEntry(String path, String label, boolean current) {
+    }
+
     private final PageTexts texts;
     private final ReferenceLists lists;
+    private final StaffMenu staffMenu;
 
     public PageRenderer(PageTexts texts, ReferenceLists lists) {
+        this(texts, lists, StaffMenu.NONE);
+    }
+
+    public PageRenderer(PageTexts texts, ReferenceLists lists, StaffMenu staffMenu) {
         this.texts = texts;
         this.lists = lists;
+        this.staffMenu = staffMenu;
     }
 
     public PageTexts texts() {
@@ -77,12 +93,30 @@ public class PageRenderer {
             Audience audience, List<String> namespaces, Map<String, ?> extra) {
         Map<String, Object> model = model(request.exchange(), audience, namespaces);
         model.putAll(extra);
-        return ServerResponse.status(status)
-                .contentType(HTML)
-                // Public pages revalidate (a stale page could call an API that moved on); staff pages are never
-                // kept: after signing out, "back" must not show one from the cache.
-                .cacheControl(audience == Audience.STAFF ? CacheControl.noStore() : CacheControl.noCache())
-                .render(template, model);
+        Mono<List<MenuEntry>> menu = audience == Audience.STAFF
+                ? staffMenu(request.exchange(), PageRenderer.locale(request.exchange()))
+                : Mono.just(List.of());
+        return menu.flatMap(entries -> {
+            model.put("staffMenu", entries);
+            return ServerResponse.status(status)
+                    .contentType(HTML)
+                    // Public pages revalidate (a stale page could call an API that moved on); staff pages are never
+                    // kept: after signing out, "back" must not show one from the cache.
+                    .cacheControl(audience == Audience.STAFF ? CacheControl.noStore() : CacheControl.noCache())
+                    .render(template, model);
+        });
+    }
+
+    /** The staff pages the signed-in member may open, labelled in the page's language (none for a visitor). */
+    private Mono<List<MenuEntry>> staffMenu(ServerWebExchange exchange, Locale locale) {
+        String path = exchange.getRequest().getPath().value();
+        return staffMenu.pagesFor(exchange)
+                .defaultIfEmpty(List.of())
+                .map(pages -> pages.stream()
+                        .filter(STAFF_MENU_LABELS::containsKey)
+                        .map(page -> new MenuEntry(page, texts.text(locale, STAFF_MENU_LABELS.get(page)),
+                                path.equals(page) || path.equals(page + ".html")))
+                        .toList());
     }
 
     public Mono<ServerResponse> render(ServerRequest request, String template, Audience audience,

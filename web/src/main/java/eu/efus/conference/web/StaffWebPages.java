@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
 /**
- * The staff pages (sign-in, press desk, organiser dashboard, "not for your role"), in the same layout as the public
+ * The staff pages (sign-in, press desk, organiser dashboard, check-in desk, "not for your role"), in the same layout as the public
  * pages with the staff header. Who may open which page is decided by the gateway's security rules, not here.
  */
 public class StaffWebPages {
@@ -26,6 +26,7 @@ public class StaffWebPages {
     public static final String LOGIN = "/staff/login";
     public static final String PRESS_DESK = "/staff/press";
     public static final String ORGANIZER_DASHBOARD = "/staff/organizer";
+    public static final String CHECK_IN_DESK = "/staff/checkin";
     public static final String FORBIDDEN = "/staff/forbidden.html";
 
     private final PageRenderer pages;
@@ -40,6 +41,7 @@ public class StaffWebPages {
         return RouterFunctions.route(GET(LOGIN), request -> page(request, "staff/login", "staffLogin", Map.of("loginPage", true)))
                 .andRoute(GET(PRESS_DESK), request -> page(request, "staff/press", "staffPress", Map.of()))
                 .andRoute(GET(ORGANIZER_DASHBOARD), this::organizer)
+                .andRoute(GET(CHECK_IN_DESK), this::checkIn)
                 .andRoute(GET(FORBIDDEN).or(GET("/staff/forbidden")),
                         request -> page(request, "staff/forbidden", "staffForbidden", Map.of()));
     }
@@ -52,6 +54,18 @@ public class StaffWebPages {
                 "referenceLists", Json.object(Map.of(
                         "sessionKinds", lists.sessionKinds(locale).stream().map(o -> List.of(o.value(), o.label())).toList(),
                         "categories", lists.categories(locale).stream().map(o -> List.of(o.value(), o.label())).toList()))));
+    }
+
+    /** The desk names each person's category in the page's language, from the same list as the forms. */
+    private Mono<ServerResponse> checkIn(ServerRequest request) {
+        Locale locale = PageRenderer.locale(request.exchange());
+        List<ReferenceLists.Option> categories = new java.util.ArrayList<>(pages.lists().categories(locale));
+        categories.add(new ReferenceLists.Option("PRESS", pages.texts().text(locale, "staffCheckin.categoryPress")));
+        return page(request, "staff/checkin", "staffCheckin", Map.of(
+                "referenceLists", Json.object(Map.of(
+                        "categories", categories.stream().map(o -> List.of(o.value(), o.label())).toList(),
+                        "sessionKinds", pages.lists().sessionKinds(locale).stream()
+                                .map(o -> List.of(o.value(), o.label())).toList()))));
     }
 
     private Mono<ServerResponse> page(ServerRequest request, String template, String namespace, Map<String, ?> extra) {

@@ -66,9 +66,10 @@ public class WebAutoConfiguration {
         return new ReferenceLists(pageTexts);
     }
 
+    /** The staff menu comes from the host's {@link StaffMenu} (the gateway's roles); without one, no menu. */
     @Bean
-    PageRenderer pageRenderer(PageTexts pageTexts, ReferenceLists referenceLists) {
-        return new PageRenderer(pageTexts, referenceLists);
+    PageRenderer pageRenderer(PageTexts pageTexts, ReferenceLists referenceLists, ObjectProvider<StaffMenu> staffMenu) {
+        return new PageRenderer(pageTexts, referenceLists, staffMenu.getIfAvailable(() -> StaffMenu.NONE));
     }
 
     /**

@@ -153,7 +153,7 @@ class WebPagesIT {
     void pagesCarryTheirTextsAsDataAndNoInlineScriptOrStyle() {
         for (String path : new String[] {"/", "/events/SDC-TEST", "/events/SDC-TEST/register", "/events/SDC-TEST/registered",
                 "/press", "/manage", "/accreditation", "/privacy", "/staff/login", "/staff/press", "/staff/organizer",
-                "/staff/forbidden.html"}) {
+                "/staff/checkin", "/staff/forbidden.html"}) {
             String html = get(path, "fr", null, 200);
             Matcher scripts = SCRIPT.matcher(html);
             while (scripts.find()) {
@@ -165,6 +165,47 @@ class WebPagesIT {
         }
         assertThat(between(get("/manage", "fr", null, 200), "id=\"page-texts\">", "</script>"))
                 .contains("\"confirmCancel\":\"Annuler votre inscription");
+    }
+
+    @Test
+    void theCheckInDeskIsWrittenInTheVisitorsLanguageWithItsFieldAndLiveAnswer() {
+        String english = get("/staff/checkin", "en", null, 200);
+        assertThat(english).contains("<html lang=\"en\">", "<title>Check-in desk</title>", "<h1>Check-in desk</h1>",
+                "<label for=\"checkin-event\">Event</label>", "<option value=\"\">Event entrance</option>",
+                "<label for=\"code\">Code</label>", "id=\"code\"", "autofocus", "autocomplete=\"off\"",
+                "aria-describedby=\"code-hint\"", "data-test=\"check-in\"", "Ready: scan a code.",
+                "role=\"status\" aria-live=\"polite\" aria-atomic=\"true\"", "data-test=\"connection\"",
+                "data-test=\"queue\"", "Admitted at this desk", "Arrived so far",
+                "<script src=\"/js/checkin-offline.js\" defer>", "<script src=\"/js/staff-checkin.js\" defer>");
+        // The category of each person is named from the server's list, press included.
+        assertThat(between(english, "id=\"reference-lists\">", "</script>"))
+                .contains("[\"LOCAL_AUTHORITY\",\"Local or regional authority staff\"]", "[\"PRESS\",\"Press\"]");
+        // The scripts' texts come with the page: the answers, offline and the queue.
+        assertThat(between(english, "id=\"page-texts\">", "</script>")).contains("\"already\":\"Already here since {time}\"",
+                "\"refused.noSeat\":\"Refused: no seat in {session}\"", "\"queueMany\":\"{count} check-ins waiting to be sent.\"",
+                "\"syncEarlier\":");
+
+        String french = get("/staff/checkin", "fr", null, 200);
+        assertThat(french).contains("<html lang=\"fr\">", "<h1>Accueil des participants</h1>",
+                "<option value=\"\">Entrée de l’événement</option>", "<label for=\"code\">Code</label>",
+                "Prêt : scannez un code.", "Admis à ce poste", "Arrivés jusqu’ici", "[\"PRESS\",\"Presse\"]");
+        assertThat(between(french, "id=\"page-texts\">", "</script>")).contains("\"already\":\"Déjà arrivé·e depuis {time}\"",
+                "\"offline\":\"Hors ligne\"");
+    }
+
+    @Test
+    void theOrganiserDashboardHasItsArrivalsAndTheArrivalColumn() {
+        assertThat(get("/staff/organizer", "en", null, 200)).contains("href=\"#arrivals-section\"", "id=\"arrivals-event\"",
+                "data-test=\"arrivals-summary\"", "<th scope=\"col\">Holding a seat</th>", "<th scope=\"col\">Arrived</th>",
+                "Updated every 10 seconds while this page is shown.");
+        assertThat(get("/staff/organizer", "fr", null, 200)).contains("<h2 id=\"arrivals-title\" tabindex=\"-1\">Arrivées</h2>",
+                "<th scope=\"col\">Ayant une place</th>", "<th scope=\"col\">Arrivée</th>");
+    }
+
+    @Test
+    void withoutAStaffMenuFromTheHostTheStaffHeaderHasNone() {
+        // The gateway says which pages each member may open; a host that says nothing gets no menu at all.
+        assertThat(get("/staff/checkin", "en", null, 200)).doesNotContain("staff-menu");
     }
 
     private static String between(String text, String start, String end) {

@@ -30,7 +30,7 @@ final class StaffAccounts {
     private static final Pattern ENCODED = Pattern.compile("^\\{[a-z0-9_-]+}.+");
     /** What {@code htpasswd -B} or any bcrypt library prints: $2a$, $2b$ or $2y$, the cost, 53 characters. */
     private static final Pattern BCRYPT = Pattern.compile("^\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}$");
-    private static final Set<String> ROLES = Set.of(StaffRoles.ORGANIZER, StaffRoles.PRESS_OFFICER);
+    private static final Set<String> ROLES = Set.of(StaffRoles.ORGANIZER, StaffRoles.PRESS_OFFICER, StaffRoles.CHECK_IN);
 
     private StaffAccounts() {
     }

@@ -71,6 +71,7 @@ public class StaffSecurityConfig {
                 .authorizeExchange(rules -> rules
                         .matchers(StaffRoles.ORGANIZER_PATHS).hasRole(StaffRoles.ORGANIZER)
                         .matchers(StaffRoles.PRESS_OFFICER_PATHS).hasRole(StaffRoles.PRESS_OFFICER)
+                        .matchers(StaffRoles.CHECK_IN_PATHS).hasAnyRole(StaffRoles.CHECK_IN, StaffRoles.ORGANIZER)
                         // Public, including GET /api/accreditations/{id}: credentials are checked when sent, not required.
                         .anyExchange().permitAll())
                 .build();
@@ -108,12 +109,14 @@ public class StaffSecurityConfig {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .authorizeExchange(rules -> rules
-                        .pathMatchers("/staff/press*", "/staff/press/**").hasRole(StaffRoles.PRESS_OFFICER)
-                        .pathMatchers("/staff/organizer*", "/staff/organizer/**").hasRole(StaffRoles.ORGANIZER)
-                        .pathMatchers("/staff/login*", "/staff/forbidden*", "/staff/me").permitAll()
-                        .pathMatchers("/staff", "/staff/**").authenticated()
-                        .anyExchange().permitAll())
+                .authorizeExchange(rules -> {
+                    // Each staff page (and its .html twin) for its roles, as StaffPaths.PAGE_ROLES lists them.
+                    StaffPaths.PAGE_ROLES.forEach((page, roles) ->
+                            rules.pathMatchers(page + "*", page + "/**").hasAnyRole(roles.toArray(String[]::new)));
+                    rules.pathMatchers("/staff/login*", "/staff/forbidden*", "/staff/me").permitAll()
+                            .pathMatchers("/staff", "/staff/**").authenticated()
+                            .anyExchange().permitAll();
+                })
                 .build();
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import eu.efus.conference.gateway.security.StaffPaths;
+import eu.efus.conference.web.StaffMenu;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -21,9 +22,9 @@ import reactor.core.publisher.Mono;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
 /**
- * Two small helpers of the staff pages (the pages themselves are in the web module): {@code /staff} sends a
- * signed-in member to the page of their role, {@code /staff/me} says who is signed in. Both follow the security
- * rules of StaffSecurityConfig, whose roles they read.
+ * Small helpers of the staff pages (the pages themselves are in the web module): {@code /staff} sends a signed-in
+ * member to the page of their role, {@code /staff/me} says who is signed in, and the staff menu lists the pages the
+ * member may open. All follow the security rules of StaffSecurityConfig, whose roles they read.
  */
 @Configuration(proxyBeanMethods = false)
 public class StaffPages {
@@ -32,6 +33,16 @@ public class StaffPages {
     RouterFunction<ServerResponse> staffPageRoutes() {
         return RouterFunctions.route(GET("/staff"), StaffPages::landing)
                 .andRoute(GET("/staff/me"), StaffPages::me);
+    }
+
+    /** The staff menu of the pages' header: the pages the signed-in member's roles open (none for a visitor). */
+    @Bean
+    StaffMenu staffMenu() {
+        return exchange -> exchange.getPrincipal()
+                .filter(Authentication.class::isInstance)
+                .cast(Authentication.class)
+                .map(StaffPaths::pagesFor)
+                .defaultIfEmpty(List.of());
     }
 
     private static Mono<ServerResponse> landing(ServerRequest request) {

@@ -40,13 +40,40 @@ class StaffAccountsTest {
                 .as("a hash made with htpasswd, no code written").isTrue();
     }
 
+    /** The demo desk account's hash, made with Spring Security's BCryptPasswordEncoder. */
+    private static final String CHECK_IN_HASH = "{bcrypt}$2a$10$gST7mm0YiJv1.iDCqPH3P.GfYuuZ4bBXNvMG7lxWbF/sqcAAOQIeu";
+
+    @Test
+    void deskStaffHaveTheirOwnRoleAloneOrWithAnother() throws IOException {
+        Path file = dir.resolve("staff-accounts.yml");
+        Files.writeString(file, """
+                accounts:
+                  - username: door-1
+                    password-hash: "%s"
+                    roles: [CHECK_IN]
+                  - username: anna.lead
+                    password-hash: "%s"
+                    roles: [PRESS_OFFICER, CHECK_IN]
+                """.formatted(CHECK_IN_HASH, HTPASSWD_HASH));
+        List<Account> accounts = StaffAccounts.of(new StaffAccountsProperties(List.of(), file));
+        assertThat(accounts).extracting(Account::username).containsExactly("door-1", "anna.lead");
+        assertThat(accounts.get(0).roles()).containsExactly("CHECK_IN");
+        assertThat(accounts.get(1).roles()).containsExactly("PRESS_OFFICER", "CHECK_IN");
+        assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches("demo-checkin", accounts.get(0).passwordHash()))
+                .isTrue();
+        // The role is spelt as documented: a near miss is refused by name, not silently ignored.
+        assertThatThrownBy(() -> StaffAccounts.of(new StaffAccountsProperties(
+                List.of(new Account("door-2", CHECK_IN_HASH, List.of("CHECKIN"))), null)))
+                .hasMessageContaining("'door-2'").hasMessageContaining("roles").hasMessageContaining("CHECK_IN");
+    }
+
     @Test
     void theCommittedExampleFileIsRefusedUntilItsHashesAreReplacedAndTheDemoFileIsAccepted() {
         assertThatThrownBy(() -> StaffAccounts.of(new StaffAccountsProperties(List.of(),
                 Path.of("..", "deploy", "staff-accounts.example.yml"))))
                 .hasMessageContaining("'maria.organiser'").hasMessageContaining("not a whole bcrypt hash");
         assertThat(StaffAccounts.of(new StaffAccountsProperties(List.of(), Path.of("..", "deploy", "demo", "staff-accounts.yml"))))
-                .extracting(Account::username).containsExactly("organizer", "press-officer");
+                .extracting(Account::username).containsExactly("organizer", "press-officer", "checkin");
     }
 
     @Test
