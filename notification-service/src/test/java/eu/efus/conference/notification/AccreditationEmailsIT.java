@@ -9,11 +9,10 @@ import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.contracts.Topics;
 import eu.efus.conference.notification.ledger.Notification;
 import eu.efus.conference.notification.ledger.NotificationStatus;
+import eu.efus.conference.notification.templates.RenderedMail;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +25,11 @@ class AccreditationEmailsIT extends ServiceContext {
     private static final String TITLE_FR = "Sécurité, Démocratie & Villes 2027";
 
     /** An email as the journalist receives it (line breaks as in the rendered text: SMTP carries them as CRLF). */
-    private record Received(String subject, String text, String html, List<BodyPart> attachments) {
+    private record Received(String subject, String text, String html, List<BodyPart> attachments, MailParts parts) {
 
         static Received of(MimeMessage message) throws Exception {
-            Multipart mixed = (Multipart) message.getContent();
-            Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
-            List<BodyPart> attachments = new ArrayList<>();
-            for (int i = 1; i < mixed.getCount(); i++) {
-                attachments.add(mixed.getBodyPart(i));
-            }
-            return new Received(message.getSubject(), lf((String) alternative.getBodyPart(0).getContent()),
-                    lf((String) alternative.getBodyPart(1).getContent()), attachments);
-        }
-
-        private static String lf(String text) {
-            return text.replace("\r\n", "\n");
+            MailParts parts = MailParts.of(message);
+            return new Received(message.getSubject(), parts.text(), parts.html(), parts.attachments(), parts);
         }
     }
 
@@ -142,8 +131,12 @@ class AccreditationEmailsIT extends ServiceContext {
         Received mail = Received.of(mailsTo(email).get(0));
         String manageUrl = "http://localhost:8080/manage#id=" + registration + "&token=sample-token-not-real";
         assertThat(mail.subject()).isEqualTo("Press accreditation approved — Security, Democracy & Cities 2027");
-        assertThat(mail.text()).startsWith("Dear Marc Example,").contains(manageUrl, "press desk");
-        assertThat(mail.html()).contains("href=\"" + manageUrl.replace("&", "&amp;") + "\"");
+        assertThat(mail.text()).startsWith("Dear Marc Example,").contains(manageUrl, "press desk")
+                .contains("Your check-in code\n\n    " + Golden.CHECK_IN_CODE + "\n");
+        assertThat(mail.html()).contains("href=\"" + manageUrl.replace("&", "&amp;") + "\"")
+                .contains(">" + Golden.CHECK_IN_CODE + "</p>");
+        assertThat(mail.parts().htmlImages()).containsExactly(RenderedMail.CHECK_IN_IMAGE);
+        assertThat(mail.parts().qrCode(RenderedMail.CHECK_IN_IMAGE)).isEqualTo(Golden.CHECK_IN_CODE);
         assertThat(mail.attachments()).hasSize(1);
         BodyPart invite = mail.attachments().get(0);
         assertThat(invite.getFileName()).isEqualTo("invitation.ics");

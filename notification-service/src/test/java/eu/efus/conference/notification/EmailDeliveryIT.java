@@ -14,13 +14,13 @@ import eu.efus.conference.notification.ledger.LedgerIds;
 import eu.efus.conference.notification.ledger.Notification;
 import eu.efus.conference.notification.ledger.NotificationStatus;
 import eu.efus.conference.notification.templates.MailTemplate;
+import eu.efus.conference.notification.templates.RenderedMail;
 import eu.efus.conference.testsupport.KafkaProbe;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -83,20 +83,27 @@ class EmailDeliveryIT extends ServiceContext {
             assertThat(mail.getSubject()).isEqualTo("Your registration is confirmed: Security, Democracy & Cities 2027");
             assertThat(mail.getFrom()[0].toString()).contains("no-reply@conference.efus.example");
 
-            Multipart mixed = (Multipart) mail.getContent();
-            Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
-            String text = (String) alternative.getBodyPart(0).getContent();
-            String html = (String) alternative.getBodyPart(1).getContent();
+            MailParts parts = MailParts.of(mail);
+            assertThat(parts.structure()).isEqualTo("multipart/mixed(multipart/related(multipart/alternative("
+                    + "text/plain,text/html),image/png),text/calendar)");
             String manageUrl = "http://localhost:8080/manage#id=" + registration + "&token=sample-token-not-real";
-            assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
-            assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
-            assertThat(text).startsWith("Dear Ana Example,").contains(manageUrl);
-            assertThat(html).contains("href=\"" + manageUrl.replace("&", "&amp;") + "\"");
-            BodyPart invite = mixed.getBodyPart(1);
+            assertThat(parts.text()).startsWith("Dear Ana Example,").contains(manageUrl)
+                    .contains("Your check-in code\n\n    " + Golden.CHECK_IN_CODE + "\n");
+            assertThat(parts.html()).contains("href=\"" + manageUrl.replace("&", "&amp;") + "\"")
+                    .contains(">" + Golden.CHECK_IN_CODE + "</p>");
+            // The QR image the HTML shows, read back as the desk's scanner would.
+            assertThat(parts.htmlImages()).containsExactly(RenderedMail.CHECK_IN_IMAGE);
+            assertThat(parts.qrCode(RenderedMail.CHECK_IN_IMAGE)).isEqualTo(Golden.CHECK_IN_CODE);
+            BodyPart invite = parts.attachments().get(0);
             assertThat(invite.getFileName()).isEqualTo("invitation.ics");
             assertThat(invite.getContentType()).startsWith("text/calendar").contains("method=PUBLISH");
             assertThat(utf8(invite.getInputStream().readAllBytes()))
                     .contains("UID:" + registration + "-SDC-2027-BRU@conference.efus.example");
+            // The ledger keeps the event data it kept before (the code among it), not the image made from it.
+            Document ledgerEntry = mongo.findById(entry.id(), Document.class, Ledger.COLLECTION);
+            assertThat(ledgerEntry.get("model", Document.class).toJson())
+                    .isEqualTo(MailTemplate.REGISTRATION_CONFIRMED.model(cause.data()).toJson());
+            assertThat(ledgerEntry.toJson()).doesNotContain("iVBOR", "image/png");
 
             await().atMost(Duration.ofSeconds(15)).until(() -> !notificationEvents(events, entry.id()).isEmpty());
             List<CloudEvent> announced = notificationEvents(events, entry.id());

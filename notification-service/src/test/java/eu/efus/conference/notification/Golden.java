@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.function.Consumer;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The golden CloudEvents samples of event-contracts, as this consumer must read them. */
@@ -18,6 +19,8 @@ public final class Golden {
     public static final String SAMPLE_ID = "6f9c1d2e-8a7b-4c3d-9e0f-1a2b3c4d5e6f";
     public static final String SAMPLE_REGISTRATION = "r-7Qk2mX9pLs";
     public static final String SAMPLE_EMAIL = "ana.example@example.org";
+    /** The check-in code of the registration samples: not a real code (no deployment's secret signed it). */
+    public static final String CHECK_IN_CODE = "SAMP-1E00-N0T0-REA1";
     public static final String MANAGE_URL = "http://localhost:8080/manage#id=r-7Qk2mX9pLs&token=sample-token-not-real";
     public static final String SAMPLE_ACCREDITATION = "a-9Xc4Lm2Qw";
     public static final String SAMPLE_JOURNALIST = "marc.example@press.example";
@@ -68,6 +71,14 @@ public final class Golden {
         }
         return new CloudEvent(golden.specversion(), golden.id(), golden.source(), golden.type(), golden.time(),
                 golden.subject(), golden.datacontenttype(), data);
+    }
+
+    /** {@code event} with its data changed by {@code edit} (same CloudEvents id). */
+    public static CloudEvent edited(CloudEvent event, Consumer<ObjectNode> edit) {
+        ObjectNode data = (ObjectNode) event.data().deepCopy();
+        edit.accept(data);
+        return new CloudEvent(event.specversion(), event.id(), event.source(), event.type(), event.time(),
+                event.subject(), event.datacontenttype(), data);
     }
 
     /** The data of a golden event as the renderer gets it: through the stored model, like the dispatcher. */

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.notification.ledger.NotificationStatus;
+import eu.efus.conference.notification.templates.RenderedMail;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -134,6 +136,12 @@ class LedgerEndpointsIT extends ServiceContext {
         assertThat(history.get(1).path("messageId").asString()).isEqualTo(original.path("messageId").asString());
         assertThat(mailsTo(email)).extracting(m -> m.getSubject()).containsOnly(
                 "A seat has become available for you: Security, Democracy & Cities 2027");
+        // The copy is rendered again from the stored event data: the check-in code and its QR image come along.
+        for (MimeMessage mail : mailsTo(email)) {
+            MailParts parts = MailParts.of(mail);
+            assertThat(parts.text()).contains("\n    " + Golden.CHECK_IN_CODE + "\n");
+            assertThat(parts.qrCode(RenderedMail.CHECK_IN_IMAGE)).isEqualTo(Golden.CHECK_IN_CODE);
+        }
     }
 
     @Test

@@ -23,6 +23,11 @@ import org.springframework.stereotype.Component;
  * Builds the MIME message of a ledger entry: text/plain + text/html alternative in UTF-8, the calendar invite when the
  * template has one, our own Message-ID (known before sending, so the ledger can record it). Addresses are built with
  * {@link InternetAddress} and validated, header values are single lines.
+ *
+ * <p>An email that shows a check-in code carries its QR code as an inline PNG next to the alternative, in a
+ * {@code multipart/related} the HTML refers into by Content-ID: {@code mixed(related(alternative, png), invite)}.
+ * Other emails keep {@code mixed(alternative[, invite])}. The PNG is made here, for each email (and each re-send), from
+ * the code in the stored event data: the ledger never holds it.
  */
 @Component
 public class MailComposer {
@@ -60,12 +65,18 @@ public class MailComposer {
         RenderedMail rendered = renderer.render(template, language, data);
         MimeMessage message = sender.createMimeMessage();
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED,
+            boolean withCheckIn = rendered.checkInCode() != null;
+            MimeMessageHelper helper = new MimeMessageHelper(message, withCheckIn
+                    ? MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED : MimeMessageHelper.MULTIPART_MODE_MIXED,
                     StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(recipient(entry));
             helper.setSubject(MailRenderer.singleLine(rendered.subject()));
             helper.setText(rendered.text(), rendered.html());
+            if (withCheckIn) {
+                helper.addInline(RenderedMail.CHECK_IN_IMAGE, CheckInQrCode.FILE_NAME,
+                        new ByteArrayDataSource(qrCode(entry, rendered.checkInCode()), CheckInQrCode.CONTENT_TYPE));
+            }
             if (template.withInvitation()) {
                 // Only registrations have a calendar invite (the press approval is the PRESS registration's).
                 if (!(data instanceof RegistrationMail registration)) {
@@ -80,6 +91,14 @@ public class MailComposer {
             return message;
         } catch (MessagingException e) {
             throw new MailPreparationException("Cannot build email " + entry.id(), e);
+        }
+    }
+
+    private static byte[] qrCode(Notification entry, String code) {
+        try {
+            return CheckInQrCode.png(code);
+        } catch (IllegalArgumentException e) {
+            throw new MailPreparationException("Email " + entry.id() + " has a check-in code no QR code can hold", e);
         }
     }
 

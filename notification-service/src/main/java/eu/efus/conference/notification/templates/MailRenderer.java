@@ -80,7 +80,7 @@ public class MailRenderer {
         // Thymeleaf's textual block tags keep their line breaks: at most one blank line in a row reads better.
         String text = BLANK_LINES.matcher(TRAILING_BLANKS.matcher(engine.process(base + ".txt", context)).replaceAll("\n"))
                 .replaceAll("\n\n").strip() + "\n";
-        return new RenderedMail(view.subject(), text, engine.process(base + ".html", context));
+        return new RenderedMail(view.subject(), text, engine.process(base + ".html", context), view.checkInCode());
     }
 
     private MailView view(MailTemplate template, String lang, Locale locale, MailData data) {
@@ -95,7 +95,8 @@ public class MailRenderer {
             String outlet = accreditation.journalist() == null ? null : accreditation.journalist().mediaOutlet();
             return new MailView(subject, accreditation.recipientName(), title, when, place, List.of(), null, null, false,
                     List.of(), false, online, safeLink(accreditation.privateUrl()), blankToNull(outlet),
-                    lines(accreditation.coverageNotes()), lines(accreditation.question()), lines(accreditation.reason()));
+                    lines(accreditation.coverageNotes()), lines(accreditation.question()), lines(accreditation.reason()),
+                    null);
         }
         RegistrationMail registration = (RegistrationMail) data;
         List<MailView.SessionLine> sessions = registration.sessions().stream()
@@ -107,7 +108,7 @@ public class MailRenderer {
         boolean anyWaitlisted = registration.sessions().stream().anyMatch(s -> "WAITLISTED".equals(s.status()));
         return new MailView(subject, registration.recipientName(), title, when, place, sessions,
                 safeLink(registration.manageUrl()), registration.waitlistPosition(), registration.eventSeat(), promoted,
-                anyWaitlisted, online, null, null, List.of(), List.of(), List.of());
+                anyWaitlisted, online, null, null, List.of(), List.of(), List.of(), registration.shownCheckInCode());
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.List;
  * @param manageUrl  the registration's manage link, when it is a web link
  * @param privateUrl the journalist's link to their accreditation request, when it is a web link
  * @param online     a webconference: no venue, no badge to collect
+ * @param checkInCode the code to show at the desk, as text and as the QR image {@link #checkInImage()}; {@code null}
+ *                    for no check-in section
  */
 public record MailView(
         String subject,
@@ -29,10 +31,16 @@ public record MailView(
         String mediaOutlet,
         List<String> coverageNotes,
         List<String> question,
-        List<String> reason) {
+        List<String> reason,
+        String checkInCode) {
 
     /** One session of the registration as it stands. */
     public record SessionLine(String title, String details, String when, String status, boolean confirmed) {
+    }
+
+    /** Where the HTML finds the QR image of the check-in code: the message's inline part of that Content-ID. */
+    public String checkInImage() {
+        return "cid:" + RenderedMail.CHECK_IN_IMAGE;
     }
 
     /** Whether the email carries a personal link (the footer asks not to forward it). */

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 /**
  * What the registration emails are made of, whichever event caused them; also the press approval, which is the
  * confirmation of a registration of category PRESS.
+ *
+ * @param checkInCode the code the desk scans on arrival, as registration-service gave it ({@code XXXX-XXXX-XXXX-XXXX});
+ *                    only the emails that confirm a seat carry one, and not those of older producers
  */
 public record RegistrationMail(
         String registrationId,
@@ -25,7 +28,8 @@ public record RegistrationMail(
         String manageUrl,
         Integer waitlistPosition,
         boolean eventSeat,
-        List<String> promotedSessions) implements MailData {
+        List<String> promotedSessions,
+        String checkInCode) implements MailData {
 
     public RegistrationMail {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
@@ -35,19 +39,19 @@ public record RegistrationMail(
     public static RegistrationMail of(Object data) {
         if (data instanceof RegistrationConfirmed d) {
             return new RegistrationMail(d.registrationId(), d.event(), d.participant(), d.language(), d.sessions(),
-                    d.manageUrl(), null, true, List.of());
+                    d.manageUrl(), null, true, List.of(), d.checkInCode());
         }
         if (data instanceof RegistrationWaitlisted d) {
             return new RegistrationMail(d.registrationId(), d.event(), d.participant(), d.language(), d.sessions(),
-                    d.manageUrl(), d.waitlistPosition(), false, List.of());
+                    d.manageUrl(), d.waitlistPosition(), false, List.of(), null);
         }
         if (data instanceof RegistrationPromoted d) {
             return new RegistrationMail(d.registrationId(), d.event(), d.participant(), d.language(), d.sessions(),
-                    d.manageUrl(), null, d.eventSeat(), d.promotedSessions());
+                    d.manageUrl(), null, d.eventSeat(), d.promotedSessions(), d.checkInCode());
         }
         if (data instanceof RegistrationCancelled d) {
             return new RegistrationMail(d.registrationId(), d.event(), d.participant(), d.language(), d.sessions(),
-                    null, null, false, List.of());
+                    null, null, false, List.of(), null);
         }
         throw new IllegalArgumentException("No email for " + data.getClass().getSimpleName());
     }
@@ -55,6 +59,18 @@ public record RegistrationMail(
     @Override
     public String recipientName() {
         return fullName(participant);
+    }
+
+    /**
+     * The check-in code the email shows (text and QR code), or {@code null}: none was given, or the event is a
+     * webconference, where nobody arrives at a desk. Kept on one line, as it came otherwise (the grouping is the
+     * producer's).
+     */
+    public String shownCheckInCode() {
+        if (checkInCode == null || checkInCode.isBlank() || event == null || "WEBCONFERENCE".equals(event.kind())) {
+            return null;
+        }
+        return MailRenderer.singleLine(checkInCode);
     }
 
     /** Whether the participant is an accredited journalist: registration-service gives them the category PRESS. */

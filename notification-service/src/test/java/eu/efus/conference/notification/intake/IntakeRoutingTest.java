@@ -54,6 +54,17 @@ class IntakeRoutingTest {
     }
 
     @Test
+    void anArrivalAtTheDeskSendsNoEmail() {
+        Seen seen = new Seen();
+        Consumer<Message<byte[]>> consumer = new RegistrationEmails(null).consumer(seen);
+        for (String type : List.of(EventTypes.REGISTRATION_CONFIRMED, EventTypes.REGISTRATION_CHECKED_IN,
+                EventTypes.REGISTRATION_CANCELLED)) {
+            consumer.accept(message(type));
+        }
+        assertThat(seen.types).containsExactly(EventTypes.REGISTRATION_CONFIRMED, EventTypes.REGISTRATION_CANCELLED);
+    }
+
+    @Test
     void aPressRegistrationsConfirmationIsTheAccreditationApproval() {
         RegistrationConfirmed participant = Golden.event(EventTypes.REGISTRATION_CONFIRMED).dataAs(RegistrationConfirmed.class);
         RegistrationConfirmed journalist = Golden.pressConfirmed(Golden.SAMPLE_JOURNALIST, "r-press", false)

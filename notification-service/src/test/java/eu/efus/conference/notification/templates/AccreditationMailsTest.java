@@ -199,10 +199,14 @@ class AccreditationMailsTest {
         EventSummary e = withSessions.event();
         RegistrationMail online = new RegistrationMail(withSessions.registrationId(), new EventSummary(e.code(),
                 "WEBCONFERENCE", e.title(), null, null, null, e.startsAt(), e.endsAt(), e.timezone()),
-                withSessions.participant(), "en", List.of(), withSessions.manageUrl(), null, true, List.of());
+                withSessions.participant(), "en", List.of(), withSessions.manageUrl(), null, true, List.of(),
+                withSessions.checkInCode());
         RenderedMail webconference = RENDERER.render(approved, "en", online);
         assertThat(webconference.text()).contains("Where: Online", Golden.MANAGE_URL).doesNotContain("On site", "badge");
         assertThat(webconference.html()).doesNotContain("badge");
+        // Nobody arrives at a desk for a webconference: no check-in code, although the event carries one.
+        assertThat(webconference.checkInCode()).isNull();
+        assertThat(webconference.text() + webconference.html()).doesNotContain(Golden.CHECK_IN_CODE, "check-in");
     }
 
     @Test

@@ -94,6 +94,29 @@ class MailRendererTest {
         assertThat(cancelled.subject()).isEqualTo("Your registration has been cancelled: Security, Democracy & Cities 2027");
     }
 
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyTemplateInEveryLanguage")
+    void onlyTheEmailsThatConfirmASeatShowTheCheckInCode(MailTemplate template, String language) {
+        RenderedMail mail = render(template, language);
+        boolean fr = language.equals("fr");
+        String title = fr ? "Votre code d’enregistrement" : "Your check-in code";
+        if (template == MailTemplate.REGISTRATION_CONFIRMED || template == MailTemplate.REGISTRATION_PROMOTED) {
+            assertThat(mail.checkInCode()).isEqualTo(Golden.CHECK_IN_CODE);
+            // Between the sessions and the invite, in the text as in the HTML.
+            assertThat(mail.text()).contains(title + "\n\n    " + Golden.CHECK_IN_CODE + "\n\n"
+                    + (fr ? "Présentez ce code à l’accueil à votre arrivée, imprimé ou sur l’écran de votre téléphone"
+                            : "Show this code at the welcome desk when you arrive, printed or on your phone"))
+                    .containsSubsequence(fr ? "Vos sessions" : "Your sessions", title, "invitation.ics");
+            assertThat(mail.html()).containsSubsequence(fr ? "Vos sessions" : "Your sessions", title,
+                    "<img style=\"display:block;margin:0 auto;border:0;\" src=\"cid:" + RenderedMail.CHECK_IN_IMAGE
+                            + "\" alt=\"" + (fr ? "Code QR de votre code d’enregistrement " : "QR code of your check-in code ")
+                            + Golden.CHECK_IN_CODE + "\">", ">" + Golden.CHECK_IN_CODE + "</p>", "invitation.ics");
+        } else {
+            assertThat(mail.checkInCode()).isNull();
+            assertThat(mail.text() + mail.html()).doesNotContain(title, Golden.CHECK_IN_CODE, "cid:");
+        }
+    }
+
     @Test
     void escapesWhatParticipantsTypedAndKeepsTheSubjectOnOneLine() {
         RegistrationMail golden = Golden.mail(MailTemplate.REGISTRATION_CONFIRMED, EventTypes.REGISTRATION_CONFIRMED);
@@ -102,12 +125,13 @@ class MailRendererTest {
                 new EventSummary(e.code(), e.kind(), new LocalizedText("Titre\r\nBcc: victim@example.org", "Title\r\nBcc: victim@example.org"),
                         e.venue(), e.city(), e.country(), e.startsAt(), e.endsAt(), e.timezone()),
                 new Participant("<script>alert(1)</script>", "O'Brien & Co", "x@example.org", null, null, null),
-                "en", golden.sessions(), golden.manageUrl(), null, true, golden.promotedSessions());
+                "en", golden.sessions(), golden.manageUrl(), null, true, golden.promotedSessions(),
+                "<b>SAMP</b>\r\n1E00");
 
         for (String language : new String[] {"en", "fr"}) {
             RenderedMail mail = RENDERER.render(MailTemplate.REGISTRATION_CONFIRMED, language, hostile);
-            assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
-                    .contains("O&#39;Brien &amp; Co");
+            assertThat(mail.html()).doesNotContain("<script>", "<b>").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    .contains("O&#39;Brien &amp; Co").contains("&lt;b&gt;SAMP&lt;/b&gt; 1E00");
             assertThat(mail.text()).contains("<script>alert(1)</script> O'Brien & Co");
             assertThat(mail.subject()).doesNotContain("\r", "\n").endsWith("Bcc: victim@example.org");
         }
@@ -128,7 +152,7 @@ class MailRendererTest {
     void onlyWebLinksBecomeButtons() {
         RegistrationMail golden = Golden.mail(MailTemplate.REGISTRATION_CONFIRMED, EventTypes.REGISTRATION_CONFIRMED);
         RegistrationMail script = new RegistrationMail(golden.registrationId(), golden.event(), golden.participant(), "en",
-                golden.sessions(), "javascript:alert(1)", null, true, golden.promotedSessions());
+                golden.sessions(), "javascript:alert(1)", null, true, golden.promotedSessions(), golden.checkInCode());
         RenderedMail mail = RENDERER.render(MailTemplate.REGISTRATION_CONFIRMED, "en", script);
         assertThat(mail.html()).doesNotContain("javascript:");
         assertThat(mail.text()).doesNotContain("javascript:");
