@@ -179,7 +179,7 @@ public final class DevStack {
         synchronized (lock) {
             checkNotStopping();
             mail = MailComponent.start(HOST, config.port(Port.SMTP), config.port(Port.IMAP));
-            web = InboxWebServer.start(MailInbox.of(mail.greenMail()), HOST, config.port(Port.MAIL_WEB));
+            web = InboxWebServer.start(MailInbox.of(mail.greenMail()), HOST, config.port(Port.MAIL_WEB), config.mailKeep());
         }
         line("mail", "smtp=localhost:" + config.port(Port.SMTP) + " imap=localhost:" + config.port(Port.IMAP)
                 + " web=http://localhost:" + config.port(Port.MAIL_WEB), tg);

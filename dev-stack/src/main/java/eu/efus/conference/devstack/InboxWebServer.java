@@ -45,6 +45,7 @@ public final class InboxWebServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final MailInbox inbox;
+    private java.util.concurrent.ScheduledExecutorService trimmer;
 
     private InboxWebServer(HttpServer server, ExecutorService executor, MailInbox inbox) {
         this.server = server;
@@ -53,6 +54,33 @@ public final class InboxWebServer implements AutoCloseable {
     }
 
     public static InboxWebServer start(MailInbox inbox, String host, int port) throws IOException {
+        return start(inbox, host, port, 0);
+    }
+
+    /**
+     * Also deletes the oldest messages beyond the newest {@code keep} every few seconds ({@code 0} keeps all), so a
+     * long load test does not fill the launcher's heap with mail nobody will read.
+     */
+    public static InboxWebServer start(MailInbox inbox, String host, int port, int keep) throws IOException {
+        InboxWebServer web = serve(inbox, host, port);
+        if (keep > 0) {
+            web.trimmer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "mail-trim");
+                thread.setDaemon(true);
+                return thread;
+            });
+            web.trimmer.scheduleWithFixedDelay(() -> {
+                try {
+                    inbox.keepAtMost(keep);
+                } catch (RuntimeException e) {
+                    // a mailbox changing under us: the next round tries again
+                }
+            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        return web;
+    }
+
+    private static InboxWebServer serve(MailInbox inbox, String host, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "mail-web");
@@ -72,6 +100,9 @@ public final class InboxWebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (trimmer != null) {
+            trimmer.shutdownNow();
+        }
         server.stop(0);
         executor.shutdownNow();
     }

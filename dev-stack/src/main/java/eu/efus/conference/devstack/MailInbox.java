@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -36,7 +38,8 @@ import jakarta.mail.internet.MimeUtility;
 /**
  * All mail GreenMail received, in arrival order, with stable 1-based indexes. GreenMail stores one
  * copy per recipient mailbox; copies of one message (byte-identical, received within a few
- * seconds of each other) are shown once. Entries stay until {@link #purge()} even if an IMAP client deletes them.
+ * seconds of each other) are shown once. Entries stay until {@link #purge()} even if an IMAP client deletes them, or
+ * until {@link #keepAtMost(int)} deletes the oldest; an entry keeps its index either way (until a purge).
  */
 public final class MailInbox {
 
@@ -48,13 +51,22 @@ public final class MailInbox {
 
     private final Supplier<List<StoredMessage>> source;
     private final Runnable purger;
+    private final java.util.function.Consumer<Instant> dropper;
+    /** Entries deleted by {@link #keepAtMost(int)} since the last purge: the index of {@code entries.get(0)} - 1. */
+    private int dropped;
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> digests = new ArrayList<>();
     private final Map<StoredMessage, Boolean> seen = new IdentityHashMap<>();
 
-    public MailInbox(Supplier<List<StoredMessage>> source, Runnable purger) {
+    /**
+     * @param source  every stored message, each mailbox's copy included
+     * @param purger  deletes every stored message
+     * @param dropper deletes the stored messages received before the given instant
+     */
+    public MailInbox(Supplier<List<StoredMessage>> source, Runnable purger, java.util.function.Consumer<Instant> dropper) {
         this.source = source;
         this.purger = purger;
+        this.dropper = dropper;
     }
 
     public static MailInbox of(GreenMail greenMail) {
@@ -64,7 +76,46 @@ public final class MailInbox {
             } catch (FolderException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, before -> dropBefore(greenMail, before));
+    }
+
+    /** Marks every stored message received before {@code before} deleted, in every mailbox, and expunges them. */
+    private static void dropBefore(GreenMail greenMail, Instant before) {
+        try {
+            for (MailFolder folder : greenMail.getManagers().getImapHostManager().getStore().listMailboxes("*")) {
+                boolean any = false;
+                for (StoredMessage stored : folder.getMessages()) {
+                    if (stored.getReceivedDate().toInstant().isBefore(before)) {
+                        stored.setFlag(Flags.Flag.DELETED, true);
+                        any = true;
+                    }
+                }
+                if (any) {
+                    folder.expunge();
+                }
+            }
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Deletes the oldest entries (and their copies in every mailbox) beyond the newest {@code keep}; 0 keeps all.
+     * The kept entries keep their indexes. Returns how many entries were deleted.
+     */
+    public synchronized int keepAtMost(int keep) {
+        refresh();
+        int excess = entries.size() - keep;
+        if (keep <= 0 || excess <= 0) {
+            return 0;
+        }
+        Instant firstKept = entries.get(excess).received();
+        dropper.accept(firstKept);
+        entries.subList(0, excess).clear();
+        digests.subList(0, excess).clear();
+        seen.keySet().removeIf(stored -> stored.getReceivedDate().toInstant().isBefore(firstKept));
+        dropped += excess;
+        return excess;
     }
 
     /** All entries, oldest first. */
@@ -75,7 +126,8 @@ public final class MailInbox {
 
     public synchronized Entry get(int index) {
         refresh();
-        return index >= 1 && index <= entries.size() ? entries.get(index - 1) : null;
+        int position = index - dropped;
+        return position >= 1 && position <= entries.size() ? entries.get(position - 1) : null;
     }
 
     public synchronized void purge() {
@@ -83,6 +135,7 @@ public final class MailInbox {
         entries.clear();
         digests.clear();
         seen.clear();
+        dropped = 0;
     }
 
     private void refresh() {
@@ -99,7 +152,7 @@ public final class MailInbox {
             MimeMessage message = stored.getMimeMessage();
             String digest = digest(message);
             if (!isCopyOfKnown(digest, received)) {
-                entries.add(new Entry(entries.size() + 1, message, received));
+                entries.add(new Entry(dropped + entries.size() + 1, message, received));
                 digests.add(digest);
             }
         }

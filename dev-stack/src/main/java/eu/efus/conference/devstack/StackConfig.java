@@ -27,12 +27,15 @@ public record StackConfig(
         List<String> serviceJavaOpts,
         List<String> kafkaJavaOpts,
         int replicas,
-        Map<Port, List<Integer>> instancePorts) {
+        Map<Port, List<Integer>> instancePorts,
+        int mailKeep) {
 
     /** Most instances per service: each is a JVM of about 300 MB, and the ports step by 10 from the base. */
     public static final int MAX_REPLICAS = 8;
     /** Instance i (0-based) of a replicated service listens on {@code base + PORT_STEP * i} unless that clashes. */
     public static final int PORT_STEP = 10;
+    /** Emails the mail server keeps by default: a few thousand is what a person reads; each costs the launcher's heap. */
+    public static final int DEFAULT_MAIL_KEEP = 5000;
 
     public static final String USAGE = """
             Usage: java -jar dev-stack/target/dev-stack.jar [--infra-only] [--help]
@@ -50,6 +53,9 @@ public record StackConfig(
                                ports that clash; the gateway stays one instance and gets every instance URL.
                                An instance that exits with a non-zero code is restarted (backoff 1 s doubling
                                to 30 s); $DATA_DIR/instances.json lists every instance's current pid and state.
+              MAIL_KEEP        emails the mail server and its web inbox keep (default: 5000); older ones are
+                               deleted, so a long load test does not fill the launcher's memory. Messages keep
+                               their numbers in the inbox. 0 keeps everything.
               GATEWAY_PORT GATEWAY_MANAGEMENT_PORT REGISTRATION_PORT ACCREDITATION_PORT NOTIFICATION_PORT
               KAFKA_PORT KAFKA_CONTROLLER_PORT MONGO_PORT SMTP_PORT IMAP_PORT MAIL_WEB_PORT
                                (for a replicated service, the port of its first instance)
@@ -120,7 +126,23 @@ public record StackConfig(
 
         return new StackConfig(repoRoot, dataDir, infraOnly, ports, publicBaseUrl, timeout,
                 splitOptions(env.get("SERVICE_JAVA_OPTS")), splitOptions(env.get("KAFKA_JAVA_OPTS")), replicas,
-                assignInstancePorts(ports, replicas));
+                assignInstancePorts(ports, replicas), parseMailKeep(env.get("MAIL_KEEP")));
+    }
+
+    private static int parseMailKeep(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_MAIL_KEEP;
+        }
+        try {
+            int keep = Integer.parseInt(value.strip());
+            if (keep >= 0) {
+                return keep;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("MAIL_KEEP must be a whole number of emails, 0 (keep everything) or more, got '"
+                + value + "'.");
     }
 
     /** The port of a component; for a replicated service, that of its first instance (the base port). */

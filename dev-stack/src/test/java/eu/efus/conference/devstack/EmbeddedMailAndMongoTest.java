@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 import com.mongodb.client.MongoClient;
@@ -113,6 +114,53 @@ class EmbeddedMailAndMongoTest {
                     .DELETE().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(204, purge.statusCode());
             assertEquals("[]\n", get("http://localhost:" + web + "/api/messages"));
+        }
+    }
+
+    @Test
+    void theInboxKeepsTheNewestMessagesWithTheirNumbers() throws Exception {
+        int smtp = freePort();
+        int imap = freePort();
+        int web = freePort();
+        try (MailComponent mail = MailComponent.start(DevStack.HOST, smtp, imap);
+                InboxWebServer ignored = InboxWebServer.start(MailInbox.of(mail.greenMail()), DevStack.HOST, web)) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", "localhost");
+            props.put("mail.smtp.port", Integer.toString(smtp));
+            Session session = Session.getInstance(props);
+            MailInbox inbox = MailInbox.of(mail.greenMail());
+            for (int i = 1; i <= 5; i++) {
+                MimeMessage message = new MimeMessage(session);
+                message.setFrom("noreply@conference.example");
+                // two recipients: GreenMail keeps a copy in each mailbox, and both copies must go
+                message.setRecipients(Message.RecipientType.TO, "a@example.org, b@example.org");
+                message.setSubject("Message " + i);
+                message.setText(Integer.toString(i));
+                Transport.send(message);
+                assertTrue(mail.greenMail().waitForIncomingEmail(5000, 2 * i));
+                Thread.sleep(5); // distinct arrival times
+            }
+            assertEquals(5, inbox.entries().size());
+
+            assertEquals(3, inbox.keepAtMost(2));
+            assertEquals(0, inbox.keepAtMost(2));
+            List<MailInbox.Entry> kept = inbox.entries();
+            assertEquals(List.of(4, 5), kept.stream().map(MailInbox.Entry::index).toList());
+            assertEquals("Message 4", kept.get(0).message().getSubject());
+            assertEquals(4, mail.greenMail().getReceivedMessages().length, "both copies of the two kept messages");
+            assertEquals(null, inbox.get(3));
+            assertEquals("Message 5", inbox.get(5).message().getSubject());
+
+            MimeMessage sixth = new MimeMessage(session);
+            sixth.setFrom("noreply@conference.example");
+            sixth.setRecipients(Message.RecipientType.TO, "a@example.org");
+            sixth.setSubject("Message 6");
+            sixth.setText("6");
+            Transport.send(sixth);
+            assertTrue(mail.greenMail().waitForIncomingEmail(5000, 5));
+            assertEquals(6, inbox.get(6).index());
+            assertEquals(0, inbox.keepAtMost(0), "0 keeps everything");
+            assertEquals(3, inbox.entries().size());
         }
     }
 

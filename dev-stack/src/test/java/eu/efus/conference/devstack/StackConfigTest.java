@@ -75,6 +75,18 @@ class StackConfigTest {
     }
 
     @Test
+    void mailKeepDefaultsToFiveThousandAndRefusesNonsense() {
+        assertEquals(5000, StackConfig.from(Map.of(), NO_ARGS, CWD).mailKeep());
+        assertEquals(0, StackConfig.from(Map.of("MAIL_KEEP", "0"), NO_ARGS, CWD).mailKeep());
+        assertEquals(200, StackConfig.from(Map.of("MAIL_KEEP", " 200 "), NO_ARGS, CWD).mailKeep());
+        for (String bad : new String[] {"-1", "lots", "1e3"}) {
+            StackConfig.ConfigException e = assertThrows(StackConfig.ConfigException.class,
+                    () -> StackConfig.from(Map.of("MAIL_KEEP", bad), NO_ARGS, CWD), bad);
+            assertTrue(e.getMessage().contains("MAIL_KEEP") && e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    @Test
     void replicasMustBeOneToEight() {
         assertEquals(8, StackConfig.from(Map.of("REPLICAS", " 8 "), NO_ARGS, CWD).replicas());
         assertEquals(1, StackConfig.from(Map.of("REPLICAS", ""), NO_ARGS, CWD).replicas());
