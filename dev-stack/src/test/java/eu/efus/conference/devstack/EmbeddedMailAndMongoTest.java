@@ -119,24 +119,12 @@ class EmbeddedMailAndMongoTest {
 
     @Test
     void theInboxKeepsTheNewestMessagesWithTheirNumbers() throws Exception {
-        int smtp = freePort();
-        int imap = freePort();
-        int web = freePort();
-        try (MailComponent mail = MailComponent.start(DevStack.HOST, smtp, imap);
-                InboxWebServer ignored = InboxWebServer.start(MailInbox.of(mail.greenMail()), DevStack.HOST, web)) {
-            Properties props = new Properties();
-            props.put("mail.smtp.host", "localhost");
-            props.put("mail.smtp.port", Integer.toString(smtp));
-            Session session = Session.getInstance(props);
+        try (MailComponent mail = MailComponent.start(DevStack.HOST, freePort(), freePort())) {
+            Session session = smtpSession(mail);
             MailInbox inbox = MailInbox.of(mail.greenMail());
             for (int i = 1; i <= 5; i++) {
-                MimeMessage message = new MimeMessage(session);
-                message.setFrom("noreply@conference.example");
                 // two recipients: GreenMail keeps a copy in each mailbox, and both copies must go
-                message.setRecipients(Message.RecipientType.TO, "a@example.org, b@example.org");
-                message.setSubject("Message " + i);
-                message.setText(Integer.toString(i));
-                Transport.send(message);
+                send(session, "a@example.org, b@example.org", "Message " + i);
                 assertTrue(mail.greenMail().waitForIncomingEmail(5000, 2 * i));
                 Thread.sleep(5); // distinct arrival times
             }
@@ -151,17 +139,28 @@ class EmbeddedMailAndMongoTest {
             assertEquals(null, inbox.get(3));
             assertEquals("Message 5", inbox.get(5).message().getSubject());
 
-            MimeMessage sixth = new MimeMessage(session);
-            sixth.setFrom("noreply@conference.example");
-            sixth.setRecipients(Message.RecipientType.TO, "a@example.org");
-            sixth.setSubject("Message 6");
-            sixth.setText("6");
-            Transport.send(sixth);
+            send(session, "a@example.org", "Message 6");
             assertTrue(mail.greenMail().waitForIncomingEmail(5000, 5));
             assertEquals(6, inbox.get(6).index());
             assertEquals(0, inbox.keepAtMost(0), "0 keeps everything");
             assertEquals(3, inbox.entries().size());
         }
+    }
+
+    private static Session smtpSession(MailComponent mail) {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "localhost");
+        props.put("mail.smtp.port", Integer.toString(mail.greenMail().getSmtp().getPort()));
+        return Session.getInstance(props);
+    }
+
+    private static void send(Session session, String to, String subject) throws Exception {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom("noreply@conference.example");
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSubject(subject);
+        message.setText(subject);
+        Transport.send(message);
     }
 
     private String get(String url) throws Exception {
