@@ -136,14 +136,26 @@ class EmbeddedMailAndMongoTest {
             assertEquals(List.of(4, 5), kept.stream().map(MailInbox.Entry::index).toList());
             assertEquals("Message 4", kept.get(0).message().getSubject());
             assertEquals(4, mail.greenMail().getReceivedMessages().length, "both copies of the two kept messages");
+            assertEquals(2, mail.greenMail().getUserManager().listUser().size(), "recipients of kept mail only");
             assertEquals(null, inbox.get(3));
             assertEquals("Message 5", inbox.get(5).message().getSubject());
 
-            send(session, "a@example.org", "Message 6");
+            // a mailbox emptied by the limit goes; one that was empty already (an IMAP client waiting) stays
+            send(session, "c@example.org", "Message 6");
             assertTrue(mail.greenMail().waitForIncomingEmail(5000, 5));
-            assertEquals(6, inbox.get(6).index());
+            mail.greenMail().setUser("waiting@example.org", "any");
+            assertEquals(1, inbox.keepAtMost(2));
+            assertEquals(List.of("a@example.org", "b@example.org", "c@example.org", "waiting@example.org"),
+                    mail.greenMail().getUserManager().listUser().stream().map(u -> u.getEmail()).sorted().toList());
+            send(session, "a@example.org", "Message 7");
+            assertTrue(mail.greenMail().waitForIncomingEmail(5000, 4));
+            assertEquals(7, inbox.get(7).index());
             assertEquals(0, inbox.keepAtMost(0), "0 keeps everything");
             assertEquals(3, inbox.entries().size());
+
+            inbox.purge();
+            assertEquals(List.of("waiting@example.org"),
+                    mail.greenMail().getUserManager().listUser().stream().map(u -> u.getEmail()).toList());
         }
     }
 
