@@ -103,6 +103,16 @@ class SeatingIT {
         probe.close();
     }
 
+    /**
+     * The commands {@code thread} sent since the last clear. Read under the list's lock: background work (the outbox
+     * relay, the check-in key backfill, the seating line) adds commands from other threads meanwhile.
+     */
+    private static List<String> commandsOf(String thread) {
+        synchronized (COMMANDS) {
+            return COMMANDS.stream().filter(c -> c[0].equals(thread)).map(c -> c[1]).toList();
+        }
+    }
+
     @Test
     void unlimitedSessionsAndEventsNeverWaitlist() {
         ConferenceEvent event = event(null, null, 2, 1, null);
@@ -140,7 +150,7 @@ class SeatingIT {
             Registration r = service.register(event.code(), request("rt" + i, "PL", "WS"), "key-" + UUID.randomUUID())
                     .registration();
             assertThat(r.status()).isEqualTo(RegistrationStatus.CONFIRMED);
-            List<String> mine = COMMANDS.stream().filter(c -> c[0].equals(thread)).map(c -> c[1]).toList();
+            List<String> mine = commandsOf(thread);
             counts.add(mine.size());
             assertThat(mine).as("commands of one registration: %s", mine).hasSizeLessThanOrEqualTo(5);
         }
@@ -157,7 +167,7 @@ class SeatingIT {
         for (String session : new String[] {null, null, "FV", "FV"}) {
             COMMANDS.clear();
             desk.admit(code, session, null, "desk-1");
-            scans.add(COMMANDS.stream().filter(c -> c[0].equals(thread)).map(c -> c[1]).toList());
+            scans.add(commandsOf(thread));
         }
         assertThat(scans).containsExactly(List.of("find", "update"), List.of("find"), List.of("find", "update"),
                 List.of("find"));
