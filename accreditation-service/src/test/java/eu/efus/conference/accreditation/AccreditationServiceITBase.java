@@ -135,7 +135,7 @@ public abstract class AccreditationServiceITBase {
     // --- what goes out ----------------------------------------------------------------------------------------------
 
     static List<CloudEvent> eventsFor(String accreditationId) {
-        return probe.values().stream().map(CloudEventCodec::fromJson).filter(e -> accreditationId.equals(e.subject())).toList();
+        return probe.events(accreditationId);
     }
 
     static long count(String accreditationId, String type) {

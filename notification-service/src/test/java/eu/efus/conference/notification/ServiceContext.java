@@ -101,8 +101,7 @@ public abstract class ServiceContext {
 
     /** The {@code notification.events} seen so far that concern this ledger entry. */
     protected static List<CloudEvent> notificationEvents(KafkaProbe probe, String notificationId) {
-        return probe.values().stream().map(CloudEventCodec::fromJson)
-                .filter(e -> notificationId.equals(e.subject())).toList();
+        return probe.events(notificationId);
     }
 
     protected static KafkaProbe notificationEventsProbe() {
