@@ -687,9 +687,36 @@
     }
   }, ROSTER_REFRESH_MS);
 
+  /**
+   * Desks are shared machines: signing out with nothing left to send forgets what this page kept in the browser (the
+   * attendee lists). With check-ins still waiting, everything stays, so that they go out once someone signs in here.
+   */
+  function forgetOnSignOut() {
+    document.querySelectorAll('form.sign-out').forEach((form) => {
+      form.addEventListener('submit', () => {
+        if (queue().length) {
+          return;
+        }
+        try {
+          const names = [];
+          for (let i = 0; i < window.localStorage.length; i++) {
+            const name = window.localStorage.key(i);
+            if (name && name.indexOf(STORE) === 0) {
+              names.push(name);
+            }
+          }
+          names.forEach((name) => window.localStorage.removeItem(name));
+        } catch (e) {
+          // storage refused: nothing was kept
+        }
+      });
+    });
+  }
+
   async function start() {
     const params = new URLSearchParams(window.location.search);
     page.start();
+    forgetOnSignOut();
     page.showMessage('loading');
     await loadEvents();
     const wanted = params.get('event');

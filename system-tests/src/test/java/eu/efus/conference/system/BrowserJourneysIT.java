@@ -467,6 +467,12 @@ class BrowserJourneysIT {
             WebElement note = visible(b, "[data-test='sync-note'][data-kind='earlier']");
             assertThat(note.getText()).startsWith("Elise Example: already admitted at another desk at");
             b.screenshot("journey8-check-in-desk-synced");
+
+            // Nothing left to send: signing out forgets the attendee list kept in this shared browser.
+            assertThat(keptByTheDesk(js)).as("kept while signed in").isNotZero();
+            b.driver.findElement(By.cssSelector("[data-test='sign-out']")).click();
+            b.wait.until(ExpectedConditions.urlContains("/staff/login"));
+            assertThat(keptByTheDesk(js)).as("kept after signing out").isZero();
         }
 
         // The organiser's dashboard counts the three arrivals, and the attendee list says when each came.
@@ -522,5 +528,11 @@ class BrowserJourneysIT {
         assertThat(Http.call(stack.gateway(), "GET", "/api/admin/events/SDC-BRUSSELS/registrations", null,
                 "Authorization", ORGANIZER).raw()).doesNotContain(address);
         assertThat(Mailbox.read(stack.imapPort(), address)).isEmpty();
+    }
+
+    /** How many entries the check-in desk keeps in the browser's local storage. */
+    private static long keptByTheDesk(JavascriptExecutor js) {
+        return ((Number) js.executeScript("return Object.keys(window.localStorage)"
+                + ".filter(function (k) { return k.indexOf('conference.checkin.') === 0; }).length")).longValue();
     }
 }
