@@ -10,15 +10,8 @@ import eu.efus.conference.registration.registration.Registration;
 import eu.efus.conference.registration.registration.RegistrationStatus;
 import eu.efus.conference.registration.registration.Registrations;
 import java.io.OutputStream;
-import java.text.Collator;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,20 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class Badges {
 
-    /** The stored fields a badge needs: nothing else of the registration is read. */
-    private static final List<String> FIELDS = List.of("participant.firstName", "participant.lastName",
-            "participant.organisation", "participant.country", "participant.category");
-
     private final Registrations registrations;
     private final EventCatalog catalog;
-    private final MongoTemplate mongo;
     private final CheckInCodes codes;
     private final BadgeRenderer renderer = new BadgeRenderer();
 
-    public Badges(Registrations registrations, EventCatalog catalog, MongoTemplate mongo, CheckInCodes codes) {
+    public Badges(Registrations registrations, EventCatalog catalog, CheckInCodes codes) {
         this.registrations = registrations;
         this.catalog = catalog;
-        this.mongo = mongo;
         this.codes = codes;
     }
 
@@ -64,15 +51,12 @@ public class Badges {
                     + ": only a registration holding a seat at the event has a badge");
         }
         ConferenceEvent event = catalog.require(registration.eventCode());
-        Participant p = registration.participant();
-        Holder holder = new Holder(registration.id(), p.firstName(), p.lastName(), p.organisation(), p.country(),
-                p.category());
-        return renderer.render(List.of(badge(holder, event, BadgeLabels.forEvent(event.languages()))));
+        return renderer.render(List.of(badge(holder(registration), event, BadgeLabels.forEvent(event.languages()))));
     }
 
     /**
      * The badges of everyone holding a seat at the event, ordered by last name, first name (as people read them,
-     * accents and case aside), then id. Only the few fields a badge prints are held for every attendee; the pages are
+     * accents and case aside), then id. Only the few fields a badge prints are kept for every attendee; the pages are
      * written as they are laid out.
      *
      * @throws ApiException 404 for an unknown event, 409 when no one holds a seat at it
@@ -92,26 +76,15 @@ public class Badges {
             String category) {
     }
 
-    private List<Holder> seatHolders(String eventCode) {
-        Query query = Query.query(Criteria.where("eventCode").is(eventCode)
-                .and("status").is(RegistrationStatus.CONFIRMED.name()));
-        FIELDS.forEach(query.fields()::include);
-        List<Holder> holders = new ArrayList<>();
-        for (Document stored : mongo.find(query, Document.class, "registrations")) {
-            Document p = stored.get("participant", Document.class);
-            holders.add(new Holder(stored.getString("_id"), p.getString("firstName"), p.getString("lastName"),
-                    p.getString("organisation"), p.getString("country"), p.getString("category")));
-        }
-        holders.sort(order());
-        return holders;
+    private static Holder holder(Registration registration) {
+        Participant p = registration.participant();
+        return new Holder(registration.id(), p.firstName(), p.lastName(), p.organisation(), p.country(), p.category());
     }
 
-    /** Last name, first name, then id: a collator of the root locale, so that "Ödön" files with the O's. */
-    private static Comparator<Holder> order() {
-        Collator collator = Collator.getInstance(Locale.ROOT);
-        return Comparator.comparing((Holder h) -> nullToEmpty(h.lastName()), collator)
-                .thenComparing(h -> nullToEmpty(h.firstName()), collator)
-                .thenComparing(Holder::id);
+    /** Read through the repository, in the roster's order ({@link Registration#BY_NAME}). */
+    private List<Holder> seatHolders(String eventCode) {
+        return registrations.ofEvent(eventCode, Set.of(RegistrationStatus.CONFIRMED)).stream()
+                .sorted(Registration.BY_NAME).map(Badges::holder).toList();
     }
 
     private Badge badge(Holder holder, ConferenceEvent event, BadgeLabels labels) {
@@ -121,7 +94,4 @@ public class Badges {
                 event.title().in(labels.language()), codes.codeFor(holder.id()));
     }
 
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
-    }
 }

@@ -5,16 +5,13 @@ import eu.efus.conference.registration.catalog.EventCatalog;
 import eu.efus.conference.registration.registration.Registration;
 import eu.efus.conference.registration.registration.RegistrationStatus;
 import eu.efus.conference.registration.registration.Registrations;
-import java.text.Collator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +43,8 @@ public class Roster {
         ZoneId zone = event.zone();
         List<CheckInViews.RosterSession> sessions = event.sessions().stream().map(s -> new CheckInViews.RosterSession(
                 s.code(), s.kind().name(), s.title(), s.startsAt(zone), s.capacity())).toList();
-        Comparator<Object> names = Comparator.nullsLast(Collator.getInstance(Locale.ROOT));
-        Comparator<Registration> order = Comparator
-                .comparing((Registration r) -> r.participant().lastName(), names)
-                .thenComparing(r -> r.participant().firstName(), names)
-                .thenComparing(Registration::id);
-        List<CheckInViews.RosterAttendee> attendees = registrations.ofEvent(eventCode, LISTED).stream().sorted(order)
+        List<CheckInViews.RosterAttendee> attendees = registrations.ofEvent(eventCode, LISTED).stream()
+                .sorted(Registration.BY_NAME)
                 .map(this::attendee).toList();
         return new CheckInViews.Roster(event.code(), utc(clock.instant()), sessions, attendees);
     }

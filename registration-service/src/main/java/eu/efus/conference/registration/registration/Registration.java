@@ -6,9 +6,12 @@ import eu.efus.conference.kit.identity.ManageToken;
 import eu.efus.conference.kit.problem.Refusal;
 import eu.efus.conference.registration.capacity.Grant;
 import eu.efus.conference.registration.catalog.ConferenceEvent;
+import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
@@ -53,6 +56,19 @@ public record Registration(
         String checkedInBy,
         String pendingWork,
         long version) {
+
+    /**
+     * The order in which people are listed (the desk's roster) and printed (badges): last name, first name, by a
+     * root-locale collator so that "Ödön" files with the O's and case does not split names, then id.
+     */
+    public static final Comparator<Registration> BY_NAME = byName();
+
+    private static Comparator<Registration> byName() {
+        Comparator<Object> names = Comparator.nullsLast(Collator.getInstance(Locale.ROOT));
+        return Comparator.comparing((Registration r) -> r.participant().lastName(), names)
+                .thenComparing(r -> r.participant().firstName(), names)
+                .thenComparing(Registration::id);
+    }
 
     /**
      * The {@code ticket} value that means "holds a seat here" once a registration is cancelled or converted: what is
