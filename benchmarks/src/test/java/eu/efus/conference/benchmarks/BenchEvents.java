@@ -50,9 +50,14 @@ final class BenchEvents {
 
     /** A second event whose single small workshop receives the oversell burst. */
     void createOversellEvent(String code) throws Exception {
-        ObjectNode event = event(code, "Benchmark oversell check", 301);
-        event.putArray("sessions").add(session(OVERSELL_WORKSHOP, "WORKSHOP", "Oversell check workshop", 301,
-                LocalTime.of(14, 0), LocalTime.of(15, 30), config.oversellCapacity()));
+        createOneWorkshopEvent(code, "Benchmark oversell check", config.oversellCapacity());
+    }
+
+    /** An event whose only session is a workshop ({@link #OVERSELL_WORKSHOP}) of {@code seats} seats. */
+    void createOneWorkshopEvent(String code, String title, int seats) throws Exception {
+        ObjectNode event = event(code, title, 301);
+        event.putArray("sessions").add(session(OVERSELL_WORKSHOP, "WORKSHOP", title + " workshop", 301,
+                LocalTime.of(14, 0), LocalTime.of(15, 30), seats));
         create(event);
     }
 
