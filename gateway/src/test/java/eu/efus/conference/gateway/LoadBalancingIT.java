@@ -31,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Several instances of a service behind the gateway: calls are spread over the ready ones, an instance that is not
  * ready gets none, and a call cut off by an instance that dies is repeated on another one only when that is safe (a
- * read, or a write with an Idempotency-Key).
+ * read, or a write with an Idempotency-Key whose service honours the key).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"conference.gateway.instances.probe-interval=300ms",
@@ -131,6 +131,22 @@ class LoadBalancingIT {
         assertThat(DROPPING.received.get()).isPositive();
         assertThat(statuses.stream().filter(s -> s == 503).count()).isEqualTo(DROPPING.received.get());
         assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(served);
+    }
+
+    @Test
+    void aKeyedWriteWhoseServiceIgnoresTheKeyIsNeverSentTwice() {
+        // Answering a journalist's question honours no Idempotency-Key: a key on it must not make the gateway repeat
+        // it, nor must an empty key on a write that would honour a real one.
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            post("/api/accreditations/acc-" + i + "/info", "key-info-" + i)
+                    .expectBody().consumeWith(r -> statuses.add(r.getStatus().value()));
+            post("/api/events/SDC/accreditations", "").expectBody().consumeWith(r -> statuses.add(r.getStatus().value()));
+        }
+        int served = (int) ACCREDITATION.received().stream().filter(r -> r.path().startsWith("/api/")).count();
+        assertThat(served + DROPPING.received.get()).isEqualTo(20);
+        assertThat(DROPPING.received.get()).isPositive();
+        assertThat(statuses.stream().filter(s -> s == 503).count()).isEqualTo(DROPPING.received.get());
     }
 
     private WebTestClient.ResponseSpec get(String path) {
