@@ -112,6 +112,37 @@ class JournalistJourneyIT extends AccreditationServiceITBase {
     }
 
     @Test
+    void aRequestRepeatedWithItsKeyAfterTheWindowClosedGetsItsFirstAnswer() throws Exception {
+        // A client whose call was cut off repeats it with the same key; meanwhile the window closed.
+        String code = uniqueCode("LATE");
+        var open = openEventDetails(code, 10);
+        announce(EventTypes.EVENT_CREATED, open, OffsetDateTime.now(ZoneOffset.UTC));
+        awaitCopy(code, copy -> true);
+        String email = uniqueEmail();
+        String key = "press-" + java.util.UUID.randomUUID();
+        Response first = call("POST", "/api/events/" + code + "/accreditations", form(email), "Idempotency-Key", key);
+        assertThat(first.status()).as(first.raw()).isEqualTo(202);
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        announce(EventTypes.EVENT_UPDATED, new eu.efus.conference.contracts.EventDetails(code, open.kind(), open.title(),
+                open.venue(), open.city(), open.country(), open.startsAt(), open.endsAt(), open.timezone(), open.languages(),
+                now.minusDays(3), now.minusMinutes(1), 10), now.plusSeconds(1));
+        awaitCopy(code, copy -> !copy.requestsOpen(java.time.Instant.now()));
+
+        Response again = call("POST", "/api/events/" + code + "/accreditations", form(email), "Idempotency-Key", key);
+        assertThat(again.status()).as(again.raw()).isEqualTo(202);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        Response otherBody = call("POST", "/api/events/" + code + "/accreditations", form(uniqueEmail()),
+                "Idempotency-Key", key);
+        assertThat(otherBody.status()).as(otherBody.raw()).isEqualTo(422);
+        Response newcomer = call("POST", "/api/events/" + code + "/accreditations", form(uniqueEmail()),
+                "Idempotency-Key", "press-" + java.util.UUID.randomUUID());
+        assertThat(newcomer.status()).as(newcomer.raw()).isEqualTo(409);
+        assertThat(mongo.getCollection("accreditations").countDocuments(new Document("eventCode", code))).isEqualTo(1);
+    }
+
+    @Test
     void unknownEventsAre404AndClosedWindowsAre409() throws Exception {
         Response unknown = call("POST", "/api/events/NO-SUCH-EVENT/accreditations", form(uniqueEmail()));
         assertThat(unknown.status()).isEqualTo(404);

@@ -96,6 +96,14 @@ public class AccreditationService {
         }
         Instant now = clock.instant();
         if (!event.requestsOpen(now)) {
+            // A retry of a request accepted before the window closed still gets its answer.
+            if (keyId != null) {
+                Document previous = mongo.getCollection(Accreditation.COLLECTION)
+                        .find(new Document(IDEMPOTENCY_KEY, keyId)).first();
+                if (previous != null) {
+                    return replay(previous, requestHash);
+                }
+            }
             throw ApiException.conflict("Accreditation requests for " + eventCode + " are closed");
         }
         String email = request.email().strip().toLowerCase(Locale.ROOT);
@@ -124,11 +132,7 @@ public class AccreditationService {
                     Document previous = mongo.getCollection(Accreditation.COLLECTION)
                             .find(new Document(IDEMPOTENCY_KEY, keyId)).first();
                     if (previous != null) {
-                        if (!requestHash.equals(previous.getString(REQUEST_HASH))) {
-                            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
-                                    "This Idempotency-Key was already used with a different request body");
-                        }
-                        return new Requested(mongo.getConverter().read(Accreditation.class, previous), true);
+                        return replay(previous, requestHash);
                     }
                 }
                 throw ApiException.conflict("A request for this email address is already active for " + eventCode
@@ -139,6 +143,15 @@ public class AccreditationService {
         relay.wake();
         log.info("Accreditation {} requested for {}", id, eventCode);
         return new Requested(accreditation, false);
+    }
+
+    /** The same key again: the first request's answer, or 422 when the key came with another body. */
+    private Requested replay(Document previous, String requestHash) {
+        if (!requestHash.equals(previous.getString(REQUEST_HASH))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request body");
+        }
+        return new Requested(mongo.getConverter().read(Accreditation.class, previous), true);
     }
 
     /** The request behind a private link; an unknown id and a wrong token look the same (404). */
