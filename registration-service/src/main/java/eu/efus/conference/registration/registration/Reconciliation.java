@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
  * (found by their {@code pendingWork} index entry), promotions the pools granted but the registration does not show
  * (the pools' journal), journal entries already recorded, and free seats with people waiting. Each step it runs is
  * idempotent, so several instances running it at once give nothing twice. Its cost follows the unfinished work and
- * the number of pools, not the number of registrations.
+ * the number of pools, not the number of registrations. With several instances, the scheduled pass runs on the one
+ * holding the {@link ReconciliationLease}: one reconciliation at a time, taken over by another instance when its
+ * holder dies.
  */
 @Component
 public class Reconciliation {
@@ -33,24 +36,45 @@ public class Reconciliation {
     private final EventCatalog catalog;
     private final Clock clock;
     private final Duration grace;
+    private final ReconciliationLease lease;
+    private final Duration interval;
 
     public Reconciliation(Registrations registrations, Seating seating, SeatLedger seats, EventCatalog catalog, Clock clock,
-            @Value("${conference.reconciliation.grace:30s}") Duration grace) {
+            @Value("${conference.reconciliation.grace:30s}") Duration grace, ReconciliationLease lease,
+            @Value("${conference.reconciliation.interval:60s}") Duration interval) {
         this.registrations = registrations;
         this.seating = seating;
         this.seats = seats;
         this.catalog = catalog;
         this.clock = clock;
         this.grace = grace;
+        this.lease = lease;
+        this.interval = interval;
     }
 
     @Scheduled(initialDelayString = "${conference.reconciliation.interval:60s}",
             fixedDelayString = "${conference.reconciliation.interval:60s}")
     public void run() {
         try {
+            // Held for two intervals from each pass: the holder renews it every pass; another instance takes over
+            // one to two intervals after the holder's last pass.
+            if (!lease.tryTake(clock.instant(), interval.multipliedBy(2))) {
+                log.debug("Reconciliation left to the instance holding its lease");
+                return;
+            }
             runOnce();
         } catch (RuntimeException e) {
             log.warn("Reconciliation pass failed, next pass will retry: {}", e.toString());
+        }
+    }
+
+    /** Lets another instance take over at once when this one stops. */
+    @PreDestroy
+    public void stop() {
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            log.debug("Reconciliation lease not released ({}); it expires by itself", e.toString());
         }
     }
 

@@ -320,10 +320,53 @@ class SeatingIT {
         assertThat(factsAfterMarker(promoted, EventTypes.REGISTRATION_PROMOTED)).isEqualTo(1);
     }
 
+    @Test
+    void oneInstanceAtATimeHoldsTheReconciliationLeaseAndAnotherTakesItOverOnceItsHolderStopsRenewing() throws Exception {
+        String name = "reconciliation-" + UUID.randomUUID();
+        ReconciliationLease first = new ReconciliationLease(mongo, name, "first");
+        ReconciliationLease second = new ReconciliationLease(mongo, name, "second");
+        Instant t = Instant.parse("2026-05-14T09:00:00Z");
+        Duration lease = Duration.ofMinutes(2);
+        assertThat(first.tryTake(t, lease)).isTrue();
+        assertThat(second.tryTake(t.plusSeconds(1), lease)).isFalse();
+        assertThat(first.tryTake(t.plusSeconds(60), lease)).as("the holder renews").isTrue();
+        assertThat(second.tryTake(t.plusSeconds(179), lease)).as("renewed until t+180 s").isFalse();
+        // The first holder died after its renewal at t+60 s: the lease is free from t+180 s.
+        assertThat(second.tryTake(t.plusSeconds(180), lease)).isTrue();
+        assertThat(first.tryTake(t.plusSeconds(181), lease)).as("taken over").isFalse();
+        second.release();
+        assertThat(first.tryTake(t.plusSeconds(182), lease)).as("released at shutdown").isTrue();
+
+        // Eight instances asking at the same instant for a fresh lease: exactly one gets it.
+        String fresh = "reconciliation-" + UUID.randomUUID();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ReconciliationLease candidate = new ReconciliationLease(mongo, fresh, "instance-" + i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return candidate.tryTake(t, lease);
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (var answer : answers) {
+                winners += answer.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- helpers ---
 
     private Reconciliation reconciliation() {
-        return new Reconciliation(registrations, seating, seats, catalog, clock, Duration.ZERO);
+        return new Reconciliation(registrations, seating, seats, catalog, clock, Duration.ZERO,
+                new ReconciliationLease(mongo, "reconciliation-test-" + UUID.randomUUID(), "test"),
+                Duration.ofMinutes(1));
     }
 
     /** Counts the facts of one type for a registration, after cancelling it: its cancellation comes after them. */
