@@ -1,9 +1,8 @@
 // The journalist's accreditation request, at /events/{code}/press (also /press/{code}):
 // GET /api/events/{code}, then POST /api/events/{code}/accreditations; the confirmation is shown in place.
-// At /press (no event in the address) the page lists the events a journalist can ask to cover.
+// /press, the events a journalist can ask to cover, is written on the server and needs no script.
 //
-// Test hooks: at /press, #chooser with li[data-test="press-event"][data-code] and a[data-test="press-event-link"]
-// [data-code]; on the form, #accreditation-form with inputs whose ids are the API field names: #firstName,
+// Test hooks: on the form, #accreditation-form with inputs whose ids are the API field names: #firstName,
 // #lastName, #email, #mediaOutlet, #mediaType (select PRINT…FREELANCE), #country (select), #language (select),
 // #pressCardNumber, #coverageNotes; the submit button [data-test="submit"]; errors in #<field>-error and the
 // summary #error-summary [data-test="error-summary"]; after sending, #received [data-test="accreditation-received"]
@@ -16,7 +15,7 @@
 
   // key: the Idempotency-Key of this form load, kept for every retry of the same submission (a double click or a
   // resend after a network failure never files two requests), renewed after a request was received.
-  const state = { code: '', event: null, events: null, notFound: false, busy: false, languageTouched: false, received: null,
+  const state = { code: '', event: null, notFound: false, busy: false, languageTouched: false, received: null,
     key: Site.newKey() };
   const page = Site.createPage(render);
   const t = page.t;
@@ -31,40 +30,6 @@
   function where(event) {
     return event.city ? [event.city, event.country ? page.countryName(event.country) : ''].filter(Boolean).join(', ')
       : t('online');
-  }
-
-  // --- /press: which event ------------------------------------------------------------------------------------------
-
-  function chooserItem(event) {
-    const item = el('li', 'card');
-    item.dataset.test = 'press-event';
-    item.dataset.code = event.code;
-    const heading = el('h2');
-    if (event.registrationOpen) {
-      const link = el('a');
-      link.href = Forms.eventPath(event.code, '/press');
-      link.dataset.test = 'press-event-link';
-      link.dataset.code = event.code;
-      page.putLocalized(link, event.title, event.code);
-      heading.appendChild(link);
-    } else {
-      page.putLocalized(heading, event.title, event.code);
-    }
-    const badges = el('p', 'badges');
-    badges.appendChild(el('span', 'badge', page.label('eventKinds', event.kind)));
-    if (!event.registrationOpen) {
-      badges.appendChild(el('span', 'badge closed', t('requestsClosed')));
-    }
-    const facts = el('p', '', page.dateRange(event.startsAt, event.endsAt, event.timezone) + ' · ' + where(event));
-    item.append(heading, badges, facts);
-    return item;
-  }
-
-  function renderChooser() {
-    const events = state.events || [];
-    byId('press-events').replaceChildren(...events.map(chooserItem));
-    byId('press-events').hidden = events.length === 0;
-    byId('no-events').hidden = !state.events || events.length > 0;
   }
 
   // --- the form -----------------------------------------------------------------------------------------------------
@@ -167,11 +132,6 @@
 
   function render() {
     byId('not-found').hidden = !state.notFound;
-    byId('chooser').hidden = Boolean(state.code) || !state.events;
-    if (!state.code) {
-      renderChooser();
-      return;
-    }
     const event = state.event;
     byId('page').hidden = !event;
     if (!event) {
@@ -202,8 +162,8 @@
 
   async function load() {
     page.showMessage('loading');
-    const result = await Site.call(state.code ? '/api/events/' + encodeURIComponent(state.code) : '/api/events');
-    if (state.code && result.status === 404) {
+    const result = await Site.call('/api/events/' + encodeURIComponent(state.code));
+    if (result.status === 404) {
       state.notFound = true;
       page.showMessage(null);
       render();
@@ -213,13 +173,8 @@
       page.showMessage(Forms.failureKey(result), 'error');
       return;
     }
-    if (state.code) {
-      state.event = result.body;
-      createForm();
-    } else {
-      state.events = (Array.isArray(result.body) ? result.body : [])
-        .slice().sort((a, b) => new Date(a.startsAt) - new Date(b.startsAt));
-    }
+    state.event = result.body;
+    createForm();
     page.showMessage(null);
     render();
   }

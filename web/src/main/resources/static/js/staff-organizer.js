@@ -37,9 +37,12 @@
     try {
       return JSON.parse(document.getElementById('reference-lists').textContent);
     } catch (e) {
-      return { sessionKinds: [], categories: [] };
+      return { eventKinds: [], sessionKinds: [], categories: [] };
     }
   }());
+  const EVENT_KINDS = new Map(LISTS.eventKinds || []);
+  const SESSION_KINDS = new Map(LISTS.sessionKinds || []);
+  const CATEGORIES = new Map(LISTS.categories || []);
   const REG_STATUSES = ['CONFIRMED', 'WAITLISTED', 'CANCELLED'];
   const MAIL_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED'];
   const CODE = /^[A-Z0-9][A-Z0-9-]{1,39}$/;
@@ -49,18 +52,21 @@
   const SESSION_FIELDS = ['code', 'kind', 'title.fr', 'title.en', 'startsAt', 'endsAt', 'language', 'capacity'];
 
 
-  /** The server's validation messages, for the French page (the English page shows them as they are). */
-  const SERVER_MESSAGES_FR = {
-    'is required': 'Ce champ est obligatoire.',
-    'must be after startsAt': 'Doit être après le début.',
-    'must be after registrationOpensAt': 'Doit être après l’ouverture des inscriptions.',
-    'needs a French or an English title': 'Indiquez un titre en français ou en anglais.',
-    'is used twice': 'Ce code est déjà utilisé par une autre session.',
-    'must be 2-40 capital letters, digits or dashes': '2 à 40 majuscules, chiffres ou tirets.',
-    'must be an ISO 3166-1 alpha-2 code': 'Code pays à deux lettres (p. ex. BE).',
-    'is not a known time zone': 'Fuseau horaire inconnu.',
-    'must list at least one of fr, en': 'Choisissez au moins une langue.',
-    'must be fr or en': 'Français ou anglais.'
+  /**
+   * The server's validation messages (registration-service's API, in English) as this page's error keys, so that
+   * they read in the page's language like the errors found before sending; any other message is shown as it is.
+   */
+  const SERVER_MESSAGE_KEYS = {
+    'is required': 'err.required',
+    'must be after startsAt': 'err.after',
+    'must be after registrationOpensAt': 'err.windowOrder',
+    'needs a French or an English title': 'err.title',
+    'is used twice': 'err.codeTwice',
+    'must be 2-40 capital letters, digits or dashes': 'err.code',
+    'must be an ISO 3166-1 alpha-2 code': 'err.country',
+    'is not a known time zone': 'err.timezone',
+    'must list at least one of fr, en': 'err.languages',
+    'must be fr or en': 'err.language'
   };
 
   const h = Staff.h;
@@ -224,7 +230,7 @@
           'data-taken': f.taken === null ? '' : f.taken, 'data-waiting': s.waitlistLength || 0 } },
         h('th', { attrs: { scope: 'row' } },
           h('span', { className: 'strong', text: Staff.localized(s.title, page.lang) }),
-          h('span', { className: 'muted block', text: s.code + ' · ' + page.t('skind.' + s.kind) })),
+          h('span', { className: 'muted block', text: s.code + ' · ' + (SESSION_KINDS.get(s.kind) || s.kind || '') })),
         h('td', { text: Staff.formatDateTime(s.startsAt, page.lang, zone) + ' → ' + timeOnly(s.endsAt, zone) }),
         h('td', { text: page.t('lang.' + s.language) }),
         h('td', {}, f.node),
@@ -233,7 +239,7 @@
 
     return h('article', { className: 'event-card', attrs: { 'data-test': 'event-row', 'data-code': event.code, 'aria-labelledby': titleId } },
       h('h3', { attrs: { id: titleId } }, eventName(event), ' ', h('span', { className: 'muted', text: '(' + event.code + ')' })),
-      h('p', { className: 'muted', text: [page.t('kind.' + event.kind), when, where].filter(Boolean).join(' · ') }),
+      h('p', { className: 'muted', text: [EVENT_KINDS.get(event.kind) || event.kind, when, where].filter(Boolean).join(' · ') }),
       h('p', {},
         h('span', { className: 'badge ' + (event.registrationOpen ? 'status-open' : 'status-closed'),
           text: page.t(event.registrationOpen ? 'registrationOpen' : 'registrationClosed') }),
@@ -468,10 +474,13 @@
   }
 
   function errorText(error) {
-    if (error.key) {
-      return page.t(error.key);
-    }
-    return page.lang === 'fr' && SERVER_MESSAGES_FR[error.text] ? SERVER_MESSAGES_FR[error.text] : error.text;
+    return error.key ? page.t(error.key) : error.text;
+  }
+
+  /** A validation message of the server: one of this page's errors when known, else its own words. */
+  function serverError(message) {
+    const key = SERVER_MESSAGE_KEYS[String(message || '').trim()];
+    return key ? { key: key } : { text: message };
   }
 
   function labelOf(id) {
@@ -698,7 +707,7 @@
     fieldErrors.forEach((error) => {
       const id = controlFor(error.field);
       if (id && !errors[id]) {
-        errors[id] = { text: error.message };
+        errors[id] = serverError(error.message);
       } else if (!id) {
         unplaced.push(error.field + ': ' + error.message);
       }
@@ -856,7 +865,7 @@
         h('td', { className: 'break', text: a.email || '' }),
         h('td', { text: a.organisation || '' }),
         h('td', { text: a.country || '' }),
-        h('td', { text: page.has('cat.' + a.category) ? page.t('cat.' + a.category) : (a.category || '') }),
+        h('td', { text: CATEGORIES.get(a.category) || a.category || '' }),
         h('td', {}, h('span', { className: 'badge status-' + a.status, text: REG_STATUSES.indexOf(a.status) >= 0 ? page.t('reg.' + a.status) : a.status })),
         h('td', {}, h('ul', { className: 'plain' }, (a.sessions || []).map((s) => h('li', {
           text: s.code + ' — ' + (REG_STATUSES.indexOf(s.status) >= 0 ? page.t('reg.' + s.status) : s.status)

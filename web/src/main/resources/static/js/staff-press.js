@@ -21,10 +21,18 @@
 'use strict';
 
 (function () {
+  // The workflow states of a request, which the desk counts, filters and decides on (their labels: status.*).
   const STATUSES = ['PENDING', 'NEEDS_INFO', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
   const FINAL = ['APPROVED', 'REJECTED', 'WITHDRAWN'];
-  const MEDIA_TYPES = ['PRINT', 'ONLINE', 'RADIO', 'TV', 'PHOTO', 'AGENCY', 'FREELANCE'];
   const MAX_REASON = 2000;
+  // The types of media with the press form's labels, from the server (#reference-lists: [value, label] pairs).
+  const MEDIA_TYPES = new Map((function () {
+    try {
+      return JSON.parse(document.getElementById('reference-lists').textContent).mediaTypes || [];
+    } catch (e) {
+      return [];
+    }
+  }()));
 
 
   const h = Staff.h;
@@ -64,7 +72,7 @@
   }
 
   function mediaLabel(type) {
-    return MEDIA_TYPES.indexOf(type) >= 0 ? page.t('media.' + type) : String(type || '');
+    return MEDIA_TYPES.get(type) || String(type || '');
   }
 
   function shownByFilter(request) {

@@ -52,7 +52,7 @@ class PublicPagesIT extends GatewayTestSupport {
             "/events/SDC-2024/registered,    registered.js",
             "/events/SDC-2024/press,         press.js",
             "/press/SDC-2024,                press.js",
-            "/press,                         press.js",
+            "/press,                         site.js",
             "/privacy,                       site.js",
     })
     void eachPublicPageIsServedWithItsScriptsAndNoInlineCode(String path, String script) {
@@ -70,6 +70,15 @@ class PublicPagesIT extends GatewayTestSupport {
         }
         assertThat(html).doesNotContain("style=", "javascript:");
         assertThat(INLINE_HANDLER.matcher(html).find()).as("inline event handler in " + path).isFalse();
+    }
+
+    @Test
+    void thePressPageListsTheCataloguesEventsWithALinkToEachForm() {
+        String html = page("/press");
+        assertThat(html).contains("data-test=\"press-event\" data-code=\"SDC-2024\"",
+                "<a href=\"/events/SDC-2024/press\" data-test=\"press-event-link\"", "Security, democracy and cities")
+                .doesNotContain("/js/press.js", "<noscript");
+        assertThat(REGISTRATION.received()).anyMatch(request -> request.path().equals("/api/events"));
     }
 
     @Test
@@ -190,6 +199,8 @@ class PublicPagesIT extends GatewayTestSupport {
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectHeader().exists("Content-Security-Policy")
                 .expectHeader().valueEquals("Cache-Control", "no-cache")
+                // Written in the language of the lang cookie or of Accept-Language: shared caches must keep them apart.
+                .expectHeader().values("Vary", vary -> assertThat(String.join(",", vary)).contains("Accept-Language", "Cookie"))
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 

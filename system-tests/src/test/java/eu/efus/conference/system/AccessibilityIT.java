@@ -34,8 +34,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Every page of the web application audited with axe-core (WCAG 2.0 and 2.1, levels A and AA, and best practices), in
  * French and in English, in headless Chromium on the stack started as {@code ./run.sh} starts it: the public pages, the
- * private pages opened from the emailed links, the registration form showing its errors, and the staff pages signed in
- * (the check-in desk showing an answer among them).
+ * private pages opened from the emailed links (the cancellation waiting for its confirmation among them), the
+ * unknown event's 404 page, the registration form showing its errors, and the staff pages signed in (the check-in desk
+ * showing an answer among them).
  * A page fails on any serious or critical violation; moderate and minor ones are printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,6 +80,17 @@ class AccessibilityIT {
             visible(b, "li[data-test='session'][data-session='" + SESSION + "']");
             visible(b, "a[data-test='register-link']");
             audit(b, "/events/" + EVENT, lang);
+        }
+    }
+
+    @ParameterizedTest(name = "/events/NOPE (unknown event, 404) in {0}")
+    @ValueSource(strings = {"fr", "en"})
+    void unknownEventPage(String lang) throws Exception {
+        assertThat(Http.call(stack.gateway(), "GET", "/events/NOPE", null).status()).isEqualTo(404);
+        try (Browser b = open(lang)) {
+            b.driver.get(stack.gateway() + "/events/NOPE");
+            visible(b, "[data-test='not-found']");
+            audit(b, "/events/NOPE (404)", lang);
         }
     }
 
@@ -168,6 +180,24 @@ class AccessibilityIT {
             visible(b, "li[data-test='session-status'][data-session='" + SESSION + "']");
             visible(b, "#cancel");
             audit(b, "/manage#id=…&token=…", lang);
+        }
+    }
+
+    @ParameterizedTest(name = "/manage (emailed link) asking to confirm the cancellation in {0}")
+    @ValueSource(strings = {"fr", "en"})
+    void managePageWithTheCancelConfirmationOpen(String lang) throws Exception {
+        String address = email("confirm-" + lang);
+        register(address, lang);
+        String link = awaitMail(address, 1).manageLink();
+        try (Browser b = open(lang)) {
+            b.driver.get(link);
+            visible(b, "[data-test='registration-status'][data-status='CONFIRMED']");
+            click(b, "#cancel");
+            visible(b, "[data-test='cancel-confirm']");
+            visible(b, "#cancel-yes");
+            visible(b, "#cancel-no");
+            assertThat(b.driver.findElement(By.id("cancel")).getAttribute("aria-expanded")).isEqualTo("true");
+            audit(b, "/manage#id=…&token=… (the cancellation to confirm)", lang);
         }
     }
 

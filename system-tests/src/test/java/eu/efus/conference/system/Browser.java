@@ -38,6 +38,19 @@ final class Browser implements AutoCloseable {
 
     /** A new browser whose preferred language is {@code language} ("en", "fr"), at a desktop or a phone width. */
     static Browser open(String language, int width, int height) throws IOException {
+        return open(language, width, height, true);
+    }
+
+    /**
+     * The same browser with JavaScript switched off for every page (the content setting a visitor or an administrator
+     * would choose): pages run none of their scripts and show their {@code <noscript>} content. The driver's own
+     * commands still work.
+     */
+    static Browser openWithoutJavaScript(String language, int width, int height) throws IOException {
+        return open(language, width, height, false);
+    }
+
+    private static Browser open(String language, int width, int height, boolean javaScript) throws IOException {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install -y chromium chromium-driver (.ci/run does it)");
@@ -49,7 +62,8 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                 "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", javaScript ? Map.of("intl.accept_languages", language)
+                : Map.of("intl.accept_languages", language, "profile.managed_default_content_settings.javascript", 2));
         options.setExperimentalOption("excludeSwitches", List.of("enable-automation"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();

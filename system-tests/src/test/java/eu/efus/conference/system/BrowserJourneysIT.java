@@ -155,6 +155,30 @@ class BrowserJourneysIT {
             click(b, "#cancel-yes");
             visible(b, "[data-test='registration-status'][data-status='CANCELLED']");
             b.screenshot("journey1-english-cancelled");
+
+            // The private link's token went from the email to the page and, in a header, to the API: no process wrote
+            // it down (access logs, request logs, errors, the emails' bodies).
+            String token = mail.manageLink().replaceAll(".*token=([^&]+).*", "$1");
+            assertThat(token).hasSizeGreaterThan(20);
+            assertNotInAnyLog(token);
+        }
+    }
+
+    /** {@code secret} appears in no file of the stack's log directory ({@code $DATA_DIR/logs}). */
+    private void assertNotInAnyLog(String secret) throws Exception {
+        Path logs = stack.dataDir.resolve("logs");
+        java.util.List<Path> files;
+        try (var walk = java.nio.file.Files.walk(logs)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+        // The services did log (this is not an empty directory passing for a clean one).
+        assertThat(files).extracting(f -> f.getFileName().toString())
+                .contains("gateway.log", "registration-service.log", "notification-service.log");
+        assertThat(logs.resolve("gateway.log")).isNotEmptyFile();
+        for (Path file : files) {
+            // Bytes as Latin-1: any file reads, and the token is ASCII.
+            String text = new String(java.nio.file.Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(text.contains(secret)).as("the private link's token is written in " + logs.relativize(file)).isFalse();
         }
     }
 
@@ -233,6 +257,13 @@ class BrowserJourneysIT {
             // (the webconferences come sooner and have none).
             officer.wait.until(d -> "SDC-BRUSSELS".equals(
                     new Select(d.findElement(By.id("event-filter"))).getFirstSelectedOption().getAttribute("value")));
+            // Which proves the choice only while the conference is neither the first nor the soonest of the list (the
+            // desk's fallback when nothing waits); the journalist's request is the only one waiting.
+            java.util.List<String> listed = new Select(officer.driver.findElement(By.id("event-filter"))).getOptions().stream()
+                    .map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
+            assertThat(listed.indexOf("SDC-BRUSSELS")).as("position of the conference in " + listed).isPositive();
+            JsonNode soonest = Http.call(stack.gateway(), "GET", "/api/events", null).body().get(0);
+            assertThat(soonest.get("code").asString()).as("the soonest event").isNotEqualTo("SDC-BRUSSELS");
             click(officer, "[data-test='request-row'][data-id='" + id + "']");
             visible(officer, "#details[data-id='" + id + "']");
             type(officer, "reason", "Which sessions will you cover?");
@@ -334,6 +365,40 @@ class BrowserJourneysIT {
             assertThat(b.driver.findElement(By.cssSelector("label[for='password']")).getText()).isEqualTo("Mot de passe");
             assertThat(b.driver.findElement(By.cssSelector("[data-test='sign-in']")).getText()).isEqualTo("Se connecter");
             b.screenshot("journey7-french-staff-sign-in");
+        }
+    }
+
+    @Test
+    void journey9_withoutJavaScriptTheProgrammeReadsInFrenchAndThePressPageLeadsToTheForm() throws Exception {
+        try (Browser b = Browser.openWithoutJavaScript("fr", 1280, 1000)) {
+            // The browser really runs no script: a page that needs one says so (<noscript> shows only then), in French.
+            b.driver.get(stack.gateway() + "/manage");
+            assertThat(visible(b, "[data-test='needs-javascript']").getText()).startsWith("Cette page a besoin de JavaScript");
+
+            b.driver.get(stack.gateway() + "/events/SDC-BRUSSELS");
+            assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+            java.util.List<WebElement> sessions = b.driver.findElements(By.cssSelector("#programme li[data-test='session']"));
+            assertThat(sessions).hasSizeGreaterThanOrEqualTo(4);
+            for (WebElement session : sessions) {
+                assertThat(session.isDisplayed()).as("session " + session.getAttribute("data-session") + " is shown").isTrue();
+                assertThat(session.findElement(By.cssSelector("[data-test='session-title']")).getText()).isNotBlank();
+            }
+            WebElement visit = visible(b, "li[data-test='session'][data-session='FV-DRUG-ROOM'] [data-test='session-kind']");
+            assertThat(visit.getText()).isEqualTo("Visite de terrain");
+            assertThat(visible(b, "[data-test='day'] h3").getText()).matches("^(Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche) .*");
+            visible(b, "a[data-test='register-link']");
+            assertThat(b.driver.findElements(By.cssSelector("[data-test='needs-javascript']"))).isEmpty();
+            b.screenshot("journey9-programme-without-javascript");
+
+            // The press page lists the events with links, and a link leads to the event's form.
+            b.driver.get(stack.gateway() + "/press");
+            assertThat(visible(b, "#chooser-title").getText()).isEqualTo("Accréditation presse");
+            assertThat(b.driver.findElements(By.cssSelector("li[data-test='press-event']"))).hasSizeGreaterThanOrEqualTo(3);
+            visible(b, "li[data-test='press-event'][data-code='WEB-PREVENTION-FR']");
+            click(b, "li[data-test='press-event'][data-code='SDC-BRUSSELS'] a[data-test='press-event-link']");
+            b.wait.until(ExpectedConditions.urlMatches("/events/SDC-BRUSSELS/press$"));
+            visible(b, "[data-test='needs-javascript']");
+            b.screenshot("journey9-press-form-without-javascript");
         }
     }
 

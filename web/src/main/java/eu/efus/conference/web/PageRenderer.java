@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -103,6 +104,9 @@ public class PageRenderer {
                     // Public pages revalidate (a stale page could call an API that moved on); staff pages are never
                     // kept: after signing out, "back" must not show one from the cache.
                     .cacheControl(audience == Audience.STAFF ? CacheControl.noStore() : CacheControl.noCache())
+                    // The same address is written in the language of the lang cookie, else of Accept-Language (and
+                    // staff pages follow the session cookie): a shared cache must not give one visitor's page to another.
+                    .varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
                     .render(template, model);
         });
     }

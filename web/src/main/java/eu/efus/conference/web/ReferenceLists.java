@@ -20,6 +20,9 @@ public class ReferenceLists {
     public static final List<String> CATEGORIES = List.of("ELECTED_OFFICIAL", "LOCAL_AUTHORITY", "POLICE", "JUSTICE",
             "SOCIAL_WORKER", "RESEARCHER", "EUROPEAN_INSTITUTION", "INTERNATIONAL_ORGANISATION", "PRIVATE_SECTOR",
             "CIVIL_SOCIETY", "SPEAKER", "OTHER");
+    /** What an attendee's category may be: a registration's, or {@code PRESS} for an accredited journalist. */
+    public static final List<String> ATTENDEE_CATEGORIES = java.util.stream.Stream.concat(CATEGORIES.stream(),
+            java.util.stream.Stream.of("PRESS")).toList();
     public static final List<String> MEDIA_TYPES = List.of("PRINT", "ONLINE", "RADIO", "TV", "PHOTO", "AGENCY", "FREELANCE");
     public static final List<String> SESSION_KINDS = List.of("PLENARY", "WORKSHOP", "FIELD_VISIT", "WEBINAR");
     public static final List<String> EVENT_KINDS = List.of("CONFERENCE", "WEBCONFERENCE");
@@ -32,6 +35,14 @@ public class ReferenceLists {
 
     public List<Option> categories(Locale locale) {
         return labelled(locale, CATEGORIES, "common.categories.");
+    }
+
+    /**
+     * The categories an attendee may hold, as the staff pages name them: the form's, then {@code PRESS} (an approved
+     * journalist), all from the same labels as the form.
+     */
+    public List<Option> attendeeCategories(Locale locale) {
+        return labelled(locale, ATTENDEE_CATEGORIES, "common.categories.");
     }
 
     public List<Option> mediaTypes(Locale locale) {

@@ -39,33 +39,44 @@ public class StaffWebPages {
 
     public RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route(GET(LOGIN), request -> page(request, "staff/login", "staffLogin", Map.of("loginPage", true)))
-                .andRoute(GET(PRESS_DESK), request -> page(request, "staff/press", "staffPress", Map.of()))
+                .andRoute(GET(PRESS_DESK), this::pressDesk)
                 .andRoute(GET(ORGANIZER_DASHBOARD), this::organizer)
                 .andRoute(GET(CHECK_IN_DESK), this::checkIn)
                 .andRoute(GET(FORBIDDEN).or(GET("/staff/forbidden")),
                         request -> page(request, "staff/forbidden", "staffForbidden", Map.of()));
     }
 
+    /** The desk names each journalist's type of media with the labels of the press form. */
+    private Mono<ServerResponse> pressDesk(ServerRequest request) {
+        Locale locale = PageRenderer.locale(request.exchange());
+        return page(request, "staff/press", "staffPress", Map.of(
+                "referenceLists", Json.object(Map.of("mediaTypes", pairs(pages.lists().mediaTypes(locale))))));
+    }
+
+    /** The dashboard names kinds and categories with the labels of the public pages and forms, PRESS included. */
     private Mono<ServerResponse> organizer(ServerRequest request) {
         Locale locale = PageRenderer.locale(request.exchange());
         ReferenceLists lists = pages.lists();
         return page(request, "staff/organizer", "staffOrganizer", Map.of(
                 "eventKinds", lists.eventKinds(locale),
                 "referenceLists", Json.object(Map.of(
-                        "sessionKinds", lists.sessionKinds(locale).stream().map(o -> List.of(o.value(), o.label())).toList(),
-                        "categories", lists.categories(locale).stream().map(o -> List.of(o.value(), o.label())).toList()))));
+                        "eventKinds", pairs(lists.eventKinds(locale)),
+                        "sessionKinds", pairs(lists.sessionKinds(locale)),
+                        "categories", pairs(lists.attendeeCategories(locale))))));
     }
 
     /** The desk names each person's category in the page's language, from the same list as the forms. */
     private Mono<ServerResponse> checkIn(ServerRequest request) {
         Locale locale = PageRenderer.locale(request.exchange());
-        List<ReferenceLists.Option> categories = new java.util.ArrayList<>(pages.lists().categories(locale));
-        categories.add(new ReferenceLists.Option("PRESS", pages.texts().text(locale, "staffCheckin.categoryPress")));
         return page(request, "staff/checkin", "staffCheckin", Map.of(
                 "referenceLists", Json.object(Map.of(
-                        "categories", categories.stream().map(o -> List.of(o.value(), o.label())).toList(),
-                        "sessionKinds", pages.lists().sessionKinds(locale).stream()
-                                .map(o -> List.of(o.value(), o.label())).toList()))));
+                        "categories", pairs(pages.lists().attendeeCategories(locale)),
+                        "sessionKinds", pairs(pages.lists().sessionKinds(locale))))));
+    }
+
+    /** A list as the scripts read it: {@code [value, label]} pairs, in the list's order. */
+    private static List<List<String>> pairs(List<ReferenceLists.Option> options) {
+        return options.stream().map(o -> List.of(o.value(), o.label())).toList();
     }
 
     private Mono<ServerResponse> page(ServerRequest request, String template, String namespace, Map<String, ?> extra) {

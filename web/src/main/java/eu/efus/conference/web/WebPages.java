@@ -19,9 +19,9 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 /**
  * The public pages at their extension-less addresses (the emailed links point at {@code /manage} and
- * {@code /accreditation}; the event pages live under {@code /events/{code}}). The events list and the event page are
- * written on the server from registration-service's catalogue; the forms and private-link pages get their live
- * parts from their scripts.
+ * {@code /accreditation}; the event pages live under {@code /events/{code}}). The events list, the event page and the
+ * press page's list of events are written on the server from registration-service's catalogue, so they read and
+ * link without JavaScript; the forms and private-link pages get their live parts from their scripts.
  */
 public class WebPages {
 
@@ -38,7 +38,8 @@ public class WebPages {
                 .andRoute(GET("/events/{code}"), this::event)
                 .andRoute(GET("/events/{code}/register"), this::register)
                 .andRoute(GET("/events/{code}/registered"), request -> simple(request, "registered"))
-                .andRoute(GET("/events/{code}/press").or(GET("/press/{code}")).or(GET("/press")), this::press)
+                .andRoute(GET("/press"), this::pressEvents)
+                .andRoute(GET("/events/{code}/press").or(GET("/press/{code}")), this::press)
                 .andRoute(GET("/manage"), request -> simple(request, "manage"))
                 .andRoute(GET("/accreditation"), request -> simple(request, "accreditation"))
                 .andRoute(GET("/privacy"), request -> simple(request, "privacy"));
@@ -54,13 +55,9 @@ public class WebPages {
 
     private Mono<ServerResponse> index(ServerRequest request) {
         Locale locale = PageRenderer.locale(request.exchange());
-        Programme programme = new Programme(pages.texts(), locale);
         return catalog.events()
                 .flatMap(events -> pages.render(request, "index", Audience.PUBLIC, namespaces("index"), Map.of(
-                        "events", events.stream()
-                                .sorted(java.util.Comparator.comparing(e -> String.valueOf(Programme.instant(e.startsAt()))))
-                                .map(programme::card).toList(),
-                        "unavailable", false)))
+                        "events", cards(events, locale), "unavailable", false)))
                 .onErrorResume(CatalogUnavailable.class, e -> pages.render(request, HttpStatus.SERVICE_UNAVAILABLE,
                         "index", Audience.PUBLIC, namespaces("index"), Map.of("events", List.of(), "unavailable", true)));
     }
@@ -92,9 +89,34 @@ public class WebPages {
                                 .orElse(Map.of())))));
     }
 
+    /** The events of the catalogue as the lists show them, soonest first. */
+    private List<Programme.EventCard> cards(List<EventCatalog.EventSummary> events, Locale locale) {
+        Programme programme = new Programme(pages.texts(), locale);
+        return events.stream()
+                .sorted(java.util.Comparator.comparing(e -> String.valueOf(Programme.instant(e.startsAt()))))
+                .map(programme::card)
+                .toList();
+    }
+
+    /**
+     * {@code /press}: the events a journalist may ask to cover, written on the server (a link to the request form of
+     * each event whose requests are open), so that the choice works without JavaScript.
+     */
+    private Mono<ServerResponse> pressEvents(ServerRequest request) {
+        Locale locale = PageRenderer.locale(request.exchange());
+        return catalog.events()
+                .flatMap(events -> pages.render(request, "press", Audience.PUBLIC, namespaces("press"), Map.of(
+                        "chooser", true, "events", cards(events, locale), "unavailable", false)))
+                .onErrorResume(CatalogUnavailable.class, e -> pages.render(request, HttpStatus.SERVICE_UNAVAILABLE,
+                        "press", Audience.PUBLIC, namespaces("press"),
+                        Map.of("chooser", true, "events", List.of(), "unavailable", true)));
+    }
+
+    /** The request form of one event; its script reads the event and tells an unknown or closed one. */
     private Mono<ServerResponse> press(ServerRequest request) {
         Locale locale = PageRenderer.locale(request.exchange());
         return pages.render(request, "press", Audience.PUBLIC, namespaces("press"), Map.of(
+                "chooser", false,
                 "mediaTypes", pages.lists().mediaTypes(locale),
                 "countries", pages.lists().countries(locale)));
     }

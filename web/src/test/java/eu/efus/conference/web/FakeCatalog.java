@@ -34,7 +34,10 @@ final class FakeCatalog implements AutoCloseable {
     static final String EVENTS = """
             [{"code":"SDC-TEST","kind":"CONFERENCE","title":{"fr":"Sécurité, démocratie et villes","en":"Security, democracy and cities"},
               "city":"Brussels","country":"BE","startsAt":"2027-03-17T09:00:00+01:00","endsAt":"2027-03-19T13:00:00+01:00",
-              "timezone":"Europe/Brussels","languages":["fr","en"],"registrationOpen":true,"capacity":800,"seatsLeft":12}]
+              "timezone":"Europe/Brussels","languages":["fr","en"],"registrationOpen":true,"capacity":800,"seatsLeft":12},
+             {"code":"WEB-CLOSED","kind":"WEBCONFERENCE","title":{"fr":"Webconférence complète","en":"Closed webconference"},
+              "city":null,"country":null,"startsAt":"2027-01-11T12:00:00+01:00","endsAt":"2027-01-11T13:30:00+01:00",
+              "timezone":"Europe/Paris","languages":["fr"],"registrationOpen":false,"capacity":null,"seatsLeft":null}]
             """;
 
     private final HttpServer server;

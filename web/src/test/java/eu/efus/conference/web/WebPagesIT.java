@@ -146,7 +146,69 @@ class WebPagesIT {
         assertThat(overlaps).contains("\"W-DRUGS\":[\"W-POLICE\"]", "\"W-POLICE\":[\"W-DRUGS\"]",
                 // touching ends do not overlap (11:00 end, 11:00 start)
                 "\"PL-OPEN\":[]", "\"FV-CRISIS\":[]");
-        assertThat(get("/press", "en", null, 200)).contains("<option value=\"FREELANCE\">Freelance journalist</option>");
+        assertThat(get("/events/SDC-TEST/press", "en", null, 200))
+                .contains("<option value=\"FREELANCE\">Freelance journalist</option>");
+    }
+
+    @Test
+    void thePressPageListsTheEventsOnTheServerSoItWorksWithoutJavaScript() {
+        String html = get("/press", "fr", null, 200);
+        assertThat(html).contains("<html lang=\"fr\">", "<section id=\"chooser\" aria-labelledby=\"chooser-title\">",
+                "data-test=\"press-event\" data-code=\"SDC-TEST\"",
+                "<a href=\"/events/SDC-TEST/press\" data-test=\"press-event-link\" data-code=\"SDC-TEST\">Sécurité, démocratie et villes</a>",
+                "17–19 mars 2027 · Brussels, Belgique",
+                // A closed event is listed, said closed, and has no link to a form that would refuse the request.
+                "data-test=\"press-event\" data-code=\"WEB-CLOSED\"", "Webconférence complète", "Demandes closes");
+        assertThat(html).doesNotContain("href=\"/events/WEB-CLOSED/press\"", "/js/press.js", "<noscript", "id=\"accreditation-form\"");
+        // Soonest first, as on the events list.
+        assertThat(html.indexOf("data-code=\"WEB-CLOSED\"")).isLessThan(html.indexOf("data-code=\"SDC-TEST\""));
+        assertThat(get("/press", "en", null, 200)).contains("Choose the event you want to cover", "Requests closed",
+                "17–19 March 2027 · Brussels, Belgium", "Online");
+
+        CATALOG.listDown = true;
+        try {
+            assertThat(get("/press", "en", null, 503)).contains("The service is not available right now", "class=\"message error\"")
+                    .doesNotContain("data-test=\"no-events\"");
+        }
+        finally {
+            CATALOG.listDown = false;
+        }
+    }
+
+    @Test
+    void aPageThatNeedsItsScriptSaysSoInThePagesLanguage() {
+        assertThat(get("/manage", "fr", null, 200)).contains("<noscript><p class=\"notice warn\" data-test=\"needs-javascript\">"
+                + "Cette page a besoin de JavaScript").doesNotContain("This page needs JavaScript");
+        assertThat(get("/events/SDC-TEST/press", "en", null, 200)).contains("<noscript><p class=\"notice warn\" "
+                + "data-test=\"needs-javascript\">This page needs JavaScript").doesNotContain("Cette page");
+        assertThat(get("/staff/organizer", "fr", null, 200)).contains("Cette page a besoin de JavaScript");
+        // The pages written on the server read without their scripts.
+        for (String path : new String[] {"/", "/events/SDC-TEST", "/press", "/privacy"}) {
+            assertThat(get(path, "fr", null, 200)).as(path).doesNotContain("<noscript");
+        }
+    }
+
+    @Test
+    void pagesVaryWithTheLanguageHeaderAndTheCookies() {
+        for (String path : new String[] {"/", "/events/SDC-TEST", "/events/NO-SUCH-EVENT", "/press", "/events/SDC-TEST/press",
+                "/manage", "/privacy", "/staff/login", "/staff/press"}) {
+            java.util.List<String> vary = client.get().uri(path).header("Accept", "text/html").header("Accept-Language", "fr")
+                    .exchange().expectBody(String.class).returnResult().getResponseHeaders().getVary();
+            assertThat(vary).as(path).contains("Accept-Language", "Cookie");
+        }
+    }
+
+    @Test
+    void theStaffPagesNameKindsCategoriesAndMediaWithTheFormsLabels() {
+        String organiser = between(get("/staff/organizer", "fr", null, 200), "id=\"reference-lists\">", "</script>");
+        assertThat(organiser).contains("[\"WEBCONFERENCE\",\"Webconférence\"]", "[\"PLENARY\",\"Séance plénière\"]",
+                "[\"LOCAL_AUTHORITY\",\"Agent·e d’une collectivité territoriale\"]", "[\"PRESS\",\"Presse\"]");
+        String desk = between(get("/staff/press", "en", null, 200), "id=\"reference-lists\">", "</script>");
+        assertThat(desk).contains("[\"PRINT\",\"Print press\"]", "[\"FREELANCE\",\"Freelance journalist\"]");
+        // One label set per list: the staff pages' texts carry no copy of them.
+        assertThat(between(get("/staff/organizer", "en", null, 200), "id=\"page-texts\">", "</script>"))
+                .doesNotContain("\"cat.", "\"skind.", "\"kind.CONFERENCE\"");
+        assertThat(between(get("/staff/press", "en", null, 200), "id=\"page-texts\">", "</script>")).doesNotContain("\"media.");
     }
 
     @Test
