@@ -20,9 +20,12 @@ for arg in "$@"; do
   [[ "$arg" == "--infra-only" ]] && infra_only=1
 done
 
+# The modules whose sources end up in the jars: each service jar holds event-contracts and service-kit, the gateway's
+# holds web; the launcher's holds no other module.
 if [[ "$infra_only" == "1" ]]; then
   # only the launcher is needed: build just it (and what it depends on)
   jars=(dev-stack/target/dev-stack.jar)
+  sources=(pom.xml dev-stack)
   mvn_args=(-q -DskipTests package -pl dev-stack -am)
 else
   jars=(
@@ -32,11 +35,12 @@ else
     gateway/target/gateway.jar
     dev-stack/target/dev-stack.jar
   )
+  sources=(pom.xml event-contracts service-kit registration-service accreditation-service notification-service web gateway
+    dev-stack)
   mvn_args=(-q -DskipTests package)
 fi
 # Build when asked, when a jar is missing, or when a source or build file changed after the oldest jar was built
 # (a pull or an edit since the last build): the stack never runs code older than the sources.
-sources=(pom.xml event-contracts service-kit registration-service accreditation-service notification-service gateway dev-stack)
 build=0
 reason=""
 if [[ "${REBUILD:-0}" == "1" ]]; then
@@ -61,7 +65,15 @@ else
 fi
 if [[ "$build" == "1" ]]; then
   echo "Building ($reason) with ./mvnw ${mvn_args[*]} (the first run downloads dependencies and takes a few minutes)..."
+  started=$(mktemp)
+  trap 'rm -f "$started"' EXIT
   ./mvnw "${mvn_args[@]}"
+  # Maven leaves a jar whose module did not change as it was, older than the edit that caused this build: date every
+  # jar to the start of this successful build, or each later start would find that edit newer than the oldest jar and
+  # build again (a source saved while Maven ran stays newer, and is built next time).
+  touch -r "$started" "${jars[@]}"
+  rm -f "$started"
+  trap - EXIT
 fi
 
 # exec: the launcher itself receives Ctrl-C / SIGTERM and stops its children in order.

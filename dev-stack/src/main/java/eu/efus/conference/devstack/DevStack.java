@@ -84,6 +84,7 @@ public final class DevStack {
             System.exit(2);
             return;
         }
+        config.warnings().forEach(warning -> System.err.println("dev-stack: warning: " + warning));
         DevStack stack = new DevStack(config, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "dev-stack-shutdown"));
         int exit = stack.run();

@@ -31,8 +31,36 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
         /** {@code --management.server.port=<GATEWAY_MANAGEMENT_PORT>}: its actuator listens apart from the public port */
         MANAGEMENT_PORT,
         /** the embedded stack's demo staff accounts (documented in the README), given on the command line */
-        DEMO_STAFF_ACCOUNTS
+        DEMO_STAFF_ACCOUNTS,
+        /** signs (the gateway) or verifies (a service) the staff tokens: {@link #DEMO_STAFF_TOKEN_SECRET} */
+        STAFF_TOKEN_SECRET,
+        /** signs the check-in codes and loads the demo programme: {@link #DEMO_CHECKIN_SECRET}, {@link #DEMO_DATA} */
+        CHECK_IN_CODES_AND_DEMO_DATA
     }
+
+    /**
+     * A setting the embedded stack gives a service on the command line, unless the launcher's environment gives it
+     * under {@code variable} (the child inherits that one, and the command line would override it).
+     */
+    public record DemoSetting(String variable, String property, String value) {
+
+        String argument() {
+            return "--" + property + "=" + value;
+        }
+    }
+
+    /**
+     * DEMO SECRETS of the embedded stack only, public like the demo accounts: anyone could forge staff tokens and
+     * check-in codes with them. The jars have none; a deployment gives its own (README, "Staff accounts").
+     */
+    public static final DemoSetting DEMO_STAFF_TOKEN_SECRET = new DemoSetting("CONFERENCE_STAFF_TOKEN_SECRET",
+            "conference.staff-token.secret", "demo-only-staff-token-secret-change-me-0123456789");
+    public static final DemoSetting DEMO_CHECKIN_SECRET = new DemoSetting("CONFERENCE_CHECKIN_SECRET",
+            "conference.checkin.secret", "demo-only-checkin-secret-change-me-0123456789abcdef");
+    /** The demo programme (SDC-BRUSSELS and two webconferences), off in the jar. */
+    public static final DemoSetting DEMO_DATA = new DemoSetting("CONFERENCE_DEMO_DATA", "conference.demo-data", "true");
+    /** Every demo setting, for the checks that keep them apart from the jars. */
+    public static final List<DemoSetting> DEMO_SETTINGS = List.of(DEMO_STAFF_TOKEN_SECRET, DEMO_CHECKIN_SECRET, DEMO_DATA);
 
     /**
      * DEMO ACCOUNTS of the embedded stack only (documented in the README): organizer / demo-organizer,
@@ -56,13 +84,15 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
      */
     public static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("registration-service", "registration", Port.REGISTRATION,
-                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.ROUTED)),
+                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.ROUTED, Need.STAFF_TOKEN_SECRET,
+                            Need.CHECK_IN_CODES_AND_DEMO_DATA)),
             new ServiceSpec("accreditation-service", "accreditation", Port.ACCREDITATION,
-                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.ROUTED)),
+                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.ROUTED, Need.STAFF_TOKEN_SECRET)),
             new ServiceSpec("notification-service", "notification", Port.NOTIFICATION,
-                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.MAIL, Need.ROUTED)),
+                    EnumSet.of(Need.MONGO, Need.KAFKA, Need.MAIL, Need.ROUTED, Need.STAFF_TOKEN_SECRET)),
             new ServiceSpec("gateway", "gateway", Port.GATEWAY,
-                    EnumSet.of(Need.ROUTES_TO_SERVICES, Need.MANAGEMENT_PORT, Need.DEMO_STAFF_ACCOUNTS)));
+                    EnumSet.of(Need.ROUTES_TO_SERVICES, Need.MANAGEMENT_PORT, Need.DEMO_STAFF_ACCOUNTS,
+                            Need.STAFF_TOKEN_SECRET)));
 
     public ServiceSpec {
         needs = needs.isEmpty() ? EnumSet.noneOf(Need.class) : EnumSet.copyOf(needs);
@@ -95,6 +125,11 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
         if (needs.contains(Need.DEMO_STAFF_ACCOUNTS)) {
             args.addAll(DEMO_STAFF_ACCOUNTS);
         }
+        for (DemoSetting setting : demoSettings()) {
+            if (!config.environmentGives(setting.variable())) {
+                args.add(setting.argument());
+            }
+        }
         if (needs.contains(Need.ROUTES_TO_SERVICES)) {
             for (ServiceSpec other : started) {
                 if (other != this && other.needs.contains(Need.ROUTED)) {
@@ -104,6 +139,19 @@ public record ServiceSpec(String module, String name, Port port, Set<Need> needs
             }
         }
         return args;
+    }
+
+    /** The demo settings this service takes, given unless the environment gives them. */
+    public List<DemoSetting> demoSettings() {
+        List<DemoSetting> settings = new ArrayList<>();
+        if (needs.contains(Need.STAFF_TOKEN_SECRET)) {
+            settings.add(DEMO_STAFF_TOKEN_SECRET);
+        }
+        if (needs.contains(Need.CHECK_IN_CODES_AND_DEMO_DATA)) {
+            settings.add(DEMO_CHECKIN_SECRET);
+            settings.add(DEMO_DATA);
+        }
+        return settings;
     }
 
     /** The port of the instance's actuator (its readiness probe): the management port where it has one. */

@@ -28,7 +28,9 @@ public record StackConfig(
         List<String> kafkaJavaOpts,
         int replicas,
         Map<Port, List<Integer>> instancePorts,
-        int mailKeep) {
+        int mailKeep,
+        Set<String> givenSettings,
+        List<String> warnings) {
 
     /** Most instances per service: each is a JVM of about 300 MB, and the ports step by 10 from the base. */
     public static final int MAX_REPLICAS = 8;
@@ -36,6 +38,16 @@ public record StackConfig(
     public static final int PORT_STEP = 10;
     /** Emails the mail server keeps by default: a few thousand is what a person reads; each costs the launcher's heap. */
     public static final int DEFAULT_MAIL_KEEP = 5000;
+    /**
+     * Settings of the services that the launcher reads under the services' own names, the same as in Compose,
+     * {@code .env.example} and the jars. The launcher's environment reaches every child unchanged, so one the
+     * environment gives is left to it; otherwise the launcher passes the embedded stack's value
+     * ({@link ServiceSpec#DEMO_SETTINGS}, or the gateway's address for the public URL).
+     */
+    public static final List<String> SERVICE_SETTINGS = List.of("CONFERENCE_PUBLIC_BASE_URL",
+            "CONFERENCE_STAFF_TOKEN_SECRET", "CONFERENCE_CHECKIN_SECRET", "CONFERENCE_DEMO_DATA");
+    /** The launcher's former name of {@code CONFERENCE_PUBLIC_BASE_URL}, still read with a warning. */
+    static final String DEPRECATED_PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
 
     public static final String USAGE = """
             Usage: java -jar dev-stack/target/dev-stack.jar [--infra-only] [--help]
@@ -44,7 +56,11 @@ public record StackConfig(
             Environment (all optional):
               STACK_HOME       repository root holding <module>/target/<module>.jar (default: current dir)
               DATA_DIR         persistent data and logs (default: ./.data)
-              PUBLIC_BASE_URL  public URL used in e-mails (default: http://localhost:<GATEWAY_PORT>)
+              CONFERENCE_PUBLIC_BASE_URL  public URL used in e-mails (default: http://localhost:<GATEWAY_PORT>;
+                               the former name PUBLIC_BASE_URL still works, with a warning)
+              CONFERENCE_STAFF_TOKEN_SECRET CONFERENCE_CHECKIN_SECRET CONFERENCE_DEMO_DATA
+                               the services' own settings; unset, the embedded stack gives its demo values
+                               (public demo secrets, demo programme on)
               STARTUP_TIMEOUT_SECONDS  how long to wait for the services to be ready (default: 240)
               SERVICE_JAVA_OPTS  extra JVM options appended for every service (split on spaces)
               KAFKA_JAVA_OPTS    extra JVM options appended for the Kafka broker (split on spaces)
@@ -68,6 +84,8 @@ public record StackConfig(
         Map<Port, List<Integer>> copy = new EnumMap<>(Port.class);
         instancePorts.forEach((port, numbers) -> copy.put(port, List.copyOf(numbers)));
         instancePorts = Collections.unmodifiableMap(copy);
+        givenSettings = Set.copyOf(givenSettings);
+        warnings = List.copyOf(warnings);
     }
 
     /** Thrown for a bad argument or environment value; the message is meant for the user. */
@@ -110,11 +128,21 @@ public record StackConfig(
             ports.put(port, number);
         }
 
-        String publicBaseUrl = nonBlank(env.get("PUBLIC_BASE_URL"));
+        List<String> warnings = new ArrayList<>();
+        String urlVariable = "CONFERENCE_PUBLIC_BASE_URL";
+        String publicBaseUrl = nonBlank(env.get(urlVariable));
+        String deprecatedUrl = nonBlank(env.get(DEPRECATED_PUBLIC_BASE_URL));
+        if (deprecatedUrl != null && publicBaseUrl == null) {
+            urlVariable = DEPRECATED_PUBLIC_BASE_URL;
+            publicBaseUrl = deprecatedUrl;
+            warnings.add("PUBLIC_BASE_URL is deprecated: name it CONFERENCE_PUBLIC_BASE_URL, as Compose and the services do.");
+        } else if (deprecatedUrl != null) {
+            warnings.add("PUBLIC_BASE_URL is ignored: CONFERENCE_PUBLIC_BASE_URL is set, and is the one name of this setting.");
+        }
         if (publicBaseUrl == null) {
             publicBaseUrl = "http://localhost:" + ports.get(Port.GATEWAY);
         } else if (!publicBaseUrl.startsWith("http://") && !publicBaseUrl.startsWith("https://")) {
-            throw new ConfigException("PUBLIC_BASE_URL must start with http:// or https://, got '" + publicBaseUrl + "'.");
+            throw new ConfigException(urlVariable + " must start with http:// or https://, got '" + publicBaseUrl + "'.");
         }
         while (publicBaseUrl.endsWith("/")) {
             publicBaseUrl = publicBaseUrl.substring(0, publicBaseUrl.length() - 1);
@@ -126,7 +154,23 @@ public record StackConfig(
 
         return new StackConfig(repoRoot, dataDir, infraOnly, ports, publicBaseUrl, timeout,
                 splitOptions(env.get("SERVICE_JAVA_OPTS")), splitOptions(env.get("KAFKA_JAVA_OPTS")), replicas,
-                assignInstancePorts(ports, replicas), parseMailKeep(env.get("MAIL_KEEP")));
+                assignInstancePorts(ports, replicas), parseMailKeep(env.get("MAIL_KEEP")), givenSettings(env), warnings);
+    }
+
+    /** The {@link #SERVICE_SETTINGS} the environment gives (a blank value counts as not given). */
+    private static Set<String> givenSettings(Map<String, String> env) {
+        Set<String> given = new HashSet<>();
+        for (String name : SERVICE_SETTINGS) {
+            if (nonBlank(env.get(name)) != null) {
+                given.add(name);
+            }
+        }
+        return given;
+    }
+
+    /** Whether the launcher's environment gives this service setting (its children then inherit it). */
+    public boolean environmentGives(String variable) {
+        return givenSettings.contains(variable);
     }
 
     private static int parseMailKeep(String value) {

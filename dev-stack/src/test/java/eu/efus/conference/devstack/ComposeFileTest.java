@@ -234,26 +234,128 @@ class ComposeFileTest {
         }
     }
 
+    /** The line of .env.example after which come the variables of Compose itself, not settings of the services. */
+    private static final String COMPOSE_ONLY = "# ---- Compose only";
+
     @Test
-    void oneNamePerSettingAndEveryOneIsInTheEnvExample() throws IOException {
+    @SuppressWarnings("unchecked")
+    void oneNamePerSettingAndEveryOneIsInTheEnvExampleOrMarkedComposeOnly() throws IOException {
         String text = Files.readString(COMPOSE);
         assertFalse(text.contains("${STAFF_TOKEN_SECRET"), "the secret has one name: CONFERENCE_STAFF_TOKEN_SECRET");
         String example = Files.readString(COMPOSE.resolveSibling(".env.example"));
-        java.util.regex.Matcher variables = java.util.regex.Pattern.compile("(?<!\\$)\\$\\{([A-Z_]+)[:}-]").matcher(text);
-        Set<String> missing = new TreeSet<>();
-        while (variables.find()) {
-            if (!example.contains("\n" + variables.group(1) + "=")) {
-                missing.add(variables.group(1));
+        int split = example.indexOf(COMPOSE_ONLY);
+        assertTrue(split > 0, ".env.example has its part '" + COMPOSE_ONLY + "'");
+        Set<String> settings = assignedNames(example.substring(0, split));
+        Set<String> composeOnly = assignedNames(example.substring(split));
+
+        Set<String> serviceEnvironment = serviceEnvironmentNames();
+        for (Path file : List.of(COMPOSE, COMPOSE.resolveSibling("docker-compose.demo.yml"))) {
+            Set<String> missing = new TreeSet<>();
+            Set<String> misfiled = new TreeSet<>();
+            for (String variable : interpolated(Files.readString(file))) {
+                if (!settings.contains(variable) && !composeOnly.contains(variable)) {
+                    missing.add(variable);
+                }
+                // a setting a service reads goes by the service's own name, never by a Compose-only one
+                if (composeOnly.contains(variable) && serviceEnvironment.contains(variable)) {
+                    misfiled.add(variable);
+                }
             }
+            assertTrue(missing.isEmpty(), file + ": .env.example lacks " + missing);
+            assertTrue(misfiled.isEmpty(), file + ": settings of the services marked Compose-only: " + misfiled);
         }
-        assertTrue(missing.isEmpty(), ".env.example lacks " + missing);
+        Set<String> unused = new TreeSet<>(settings);
+        unused.removeAll(serviceEnvironment);
+        assertTrue(unused.isEmpty(), ".env.example settings no service is given: " + unused);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLaunchersSettingsOfTheServicesGoByTheNamesComposeAndTheJarsUse() throws IOException {
+        String base = Files.readString(COMPOSE);
+        String demo = Files.readString(COMPOSE.resolveSibling("docker-compose.demo.yml"));
+        String example = Files.readString(COMPOSE.resolveSibling(".env.example"));
+        Set<String> serviceEnvironment = serviceEnvironmentNames();
+        for (String setting : StackConfig.SERVICE_SETTINGS) {
+            assertTrue(serviceEnvironment.contains(setting), setting + " is given to a service by Compose under that name");
+        }
+        for (ServiceSpec.DemoSetting setting : ServiceSpec.DEMO_SETTINGS) {
+            assertTrue(demo.contains(setting.variable() + ":"), setting.variable() + " has its demo value in the demo override");
+            assertTrue(demo.contains(setting.value()), setting.variable() + ": the same demo value as ./run.sh's");
+            assertFalse(base.contains(setting.variable() + ": " + setting.value())
+                    || base.contains(setting.variable() + ":-" + setting.value()), "no demo value in the base file: " + setting);
+        }
+        assertFalse((base + demo + example).contains("${PUBLIC_BASE_URL") || example.contains("\nPUBLIC_BASE_URL="),
+                "the launcher's former name of CONFERENCE_PUBLIC_BASE_URL is not used");
+        Map<String, Object> demoRoot;
+        try (Reader reader = Files.newBufferedReader(COMPOSE.resolveSibling("docker-compose.demo.yml"))) {
+            demoRoot = new Yaml().load(reader);
+        }
+        Map<String, Object> registration = ((Map<String, Map<String, Object>>) demoRoot.get("services")).get("registration-service");
+        assertEquals("true", String.valueOf(((Map<String, Object>) registration.get("environment")).get("CONFERENCE_DEMO_DATA")),
+                "the demo override loads the demo programme, as ./run.sh does");
+        assertFalse(base.contains("CONFERENCE_DEMO_DATA"), "a deployment starts without the demo programme");
+    }
+
+    @Test
+    void theJvmsLeaveRoomOutsideTheHeapAndTheGatewaySeesAScaledServiceWithinASecond() throws IOException {
+        java.util.regex.Pattern percentage = java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=(\\d+)");
+        for (String name : APPLICATION_SERVICES.keySet()) {
+            Path dockerfile = COMPOSE.resolveSibling(name).resolve("Dockerfile");
+            String entrypoint = Files.readAllLines(dockerfile).stream().filter(l -> l.startsWith("ENTRYPOINT")).findFirst()
+                    .orElseThrow(() -> new AssertionError(dockerfile + " has no ENTRYPOINT"));
+            java.util.regex.Matcher heap = percentage.matcher(entrypoint);
+            assertTrue(heap.find(), dockerfile + " sizes the heap to the container: " + entrypoint);
+            // 512 MB containers: metaspace (~100 MB), code cache and thread stacks need about 200 MB beside the heap
+            assertTrue(Integer.parseInt(heap.group(1)) <= 60 || entrypoint.contains("-XX:MaxMetaspaceSize="),
+                    dockerfile + ": the heap leaves too little of 512 MB: " + entrypoint);
+            assertEquals(name.equals("gateway"), entrypoint.contains("\"-Dsun.net.inetaddr.ttl=1\""),
+                    dockerfile + ": the gateway (only) caches DNS answers for 1 s: " + entrypoint);
+            assertFalse(entrypoint.contains("networkaddress.cache.ttl"),
+                    "a security property, which the JVM ignores as a system property: " + entrypoint);
+        }
+    }
+
+    /** The environment variables Compose gives the containers, in the base file and the demo override. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> serviceEnvironmentNames() throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (Path file : List.of(COMPOSE, COMPOSE.resolveSibling("docker-compose.demo.yml"))) {
+            Map<String, Object> root;
+            try (Reader reader = Files.newBufferedReader(file)) {
+                root = new Yaml().load(reader);
+            }
+            ((Map<String, Map<String, Object>>) root.get("services")).forEach((name, service) -> {
+                if (service.get("environment") instanceof Map<?, ?> environment) {
+                    environment.keySet().forEach(key -> names.add(String.valueOf(key)));
+                }
+            });
+        }
+        return names;
+    }
+
+    /** The variables a Compose file interpolates: {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME-x}}. */
+    private static Set<String> interpolated(String text) {
+        java.util.regex.Matcher variables = java.util.regex.Pattern.compile("(?<!\\$)\\$\\{([A-Z_]+)[:}-]").matcher(text);
+        Set<String> names = new TreeSet<>();
+        while (variables.find()) {
+            names.add(variables.group(1));
+        }
+        return names;
+    }
+
+    /** The names assigned in an env file ({@code NAME=value} lines). */
+    private static Set<String> assignedNames(String text) {
+        Set<String> names = new TreeSet<>();
+        text.lines().filter(l -> l.matches("[A-Z_]+=.*")).forEach(l -> names.add(l.substring(0, l.indexOf('='))));
+        return names;
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void staffAccountsComeFromTheDeploymentAndDemoOnesOnlyFromTheDemoOverride() throws IOException {
         String base = Files.readString(COMPOSE);
-        assertFalse(base.contains("{bcrypt}") || base.contains("demo-only-staff-token-secret"), "no demo account or secret in the base file");
+        assertFalse(base.contains("{bcrypt}") || base.contains("demo-only"), "no demo account or secret in the base file");
         Map<String, Object> gateway = services.get("gateway");
         assertEquals("/run/secrets/staff-accounts",
                 ((Map<String, Object>) gateway.get("environment")).get("CONFERENCE_STAFF_ACCOUNTS_FILE"));

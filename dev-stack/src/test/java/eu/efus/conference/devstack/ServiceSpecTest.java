@@ -40,13 +40,39 @@ class ServiceSpecTest {
                 "--conference.public-base-url=http://localhost:8080",
                 "--spring.mongodb.uri=mongodb://localhost:27017/registration",
                 "--spring.cloud.stream.kafka.binder.brokers=localhost:9092",
-                "--spring.kafka.bootstrap-servers=localhost:9092"),
+                "--spring.kafka.bootstrap-servers=localhost:9092",
+                "--conference.staff-token.secret=demo-only-staff-token-secret-change-me-0123456789",
+                "--conference.checkin.secret=demo-only-checkin-secret-change-me-0123456789abcdef",
+                "--conference.demo-data=true"),
                 spec("registration-service").arguments(config, ServiceSpec.ALL));
     }
 
     @Test
+    void theSecretsAndTheDemoProgrammeTheEnvironmentGivesAreLeftToItTheOthersAreTheMarkedDemoValues() {
+        StackConfig config = config(Map.of("CONFERENCE_STAFF_TOKEN_SECRET", "a-secret-of-this-deployment-0123456789",
+                "CONFERENCE_DEMO_DATA", "false"));
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            List<String> args = spec.arguments(config, ServiceSpec.ALL);
+            // inherited from the launcher's environment: never on the command line, which would override it
+            assertTrue(args.stream().noneMatch(a -> a.startsWith("--conference.staff-token.secret")
+                    || a.startsWith("--conference.demo-data") || a.contains("a-secret-of-this-deployment")), args.toString());
+        }
+        assertTrue(spec("registration-service").arguments(config, ServiceSpec.ALL)
+                .contains("--conference.checkin.secret=demo-only-checkin-secret-change-me-0123456789abcdef"));
+        assertTrue(spec("accreditation-service").arguments(config, ServiceSpec.ALL).stream()
+                .noneMatch(a -> a.startsWith("--conference.checkin.secret")), "the check-in secret is registration's alone");
+        for (ServiceSpec.DemoSetting setting : ServiceSpec.DEMO_SETTINGS) {
+            assertTrue(StackConfig.SERVICE_SETTINGS.contains(setting.variable()), setting.variable());
+            assertTrue(setting.property().replace(".", "_").replace("-", "_").toUpperCase(java.util.Locale.ROOT)
+                    .equals(setting.variable()), setting + ": the variable is the property's environment name");
+        }
+        assertTrue(ServiceSpec.DEMO_STAFF_TOKEN_SECRET.value().startsWith("demo-only-")
+                && ServiceSpec.DEMO_CHECKIN_SECRET.value().startsWith("demo-only-"), "demo secrets say so");
+    }
+
+    @Test
     void notificationServiceGetsMailAndItsOwnDatabase() {
-        StackConfig config = config(Map.of("SMTP_PORT", "2525", "MONGO_PORT", "27018", "PUBLIC_BASE_URL", "https://x.org"));
+        StackConfig config = config(Map.of("SMTP_PORT", "2525", "MONGO_PORT", "27018", "CONFERENCE_PUBLIC_BASE_URL", "https://x.org"));
         List<String> args = spec("notification-service").arguments(config, ServiceSpec.ALL);
         assertTrue(args.contains("--server.port=8083"));
         assertTrue(args.contains("--conference.public-base-url=https://x.org"));
@@ -73,6 +99,7 @@ class ServiceSpecTest {
                 "--conference.public-base-url=http://localhost:8080",
                 "--management.server.port=8079"));
         expected.addAll(ServiceSpec.DEMO_STAFF_ACCOUNTS);
+        expected.add("--conference.staff-token.secret=demo-only-staff-token-secret-change-me-0123456789");
         expected.addAll(List.of(routes));
         return expected;
     }
@@ -131,13 +158,14 @@ class ServiceSpecTest {
 
     @Test
     void accreditationServiceGetsItsOwnDatabaseKafkaAndThePublicUrlButNoMail() {
-        StackConfig config = config(Map.of("ACCREDITATION_PORT", "9082", "PUBLIC_BASE_URL", "https://press.example.org/"));
+        StackConfig config = config(Map.of("ACCREDITATION_PORT", "9082", "CONFERENCE_PUBLIC_BASE_URL", "https://press.example.org/"));
         assertEquals(List.of(
                 "--server.port=9082",
                 "--conference.public-base-url=https://press.example.org",
                 "--spring.mongodb.uri=mongodb://localhost:27017/accreditation",
                 "--spring.cloud.stream.kafka.binder.brokers=localhost:9092",
-                "--spring.kafka.bootstrap-servers=localhost:9092"),
+                "--spring.kafka.bootstrap-servers=localhost:9092",
+                "--conference.staff-token.secret=demo-only-staff-token-secret-change-me-0123456789"),
                 spec("accreditation-service").arguments(config, ServiceSpec.ALL));
         assertTrue(spec("gateway").arguments(config, ServiceSpec.selected(config))
                 .contains("--conference.routes.accreditation=http://localhost:9082"));

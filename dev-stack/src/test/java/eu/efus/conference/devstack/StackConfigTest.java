@@ -142,8 +142,23 @@ class StackConfigTest {
 
     @Test
     void publicBaseUrlIsTakenAsIsWithoutTrailingSlash() {
-        StackConfig config = StackConfig.from(Map.of("PUBLIC_BASE_URL", "https://conf.example.org/"), NO_ARGS, CWD);
+        StackConfig config = StackConfig.from(Map.of("CONFERENCE_PUBLIC_BASE_URL", "https://conf.example.org/"), NO_ARGS, CWD);
         assertEquals("https://conf.example.org", config.publicBaseUrl());
+        assertEquals(List.of(), config.warnings());
+    }
+
+    @Test
+    void theFormerNameOfThePublicUrlStillWorksWithAWarningAndNeverWinsOverTheSettingsOneName() {
+        StackConfig old = StackConfig.from(Map.of("PUBLIC_BASE_URL", "https://old.example.org"), NO_ARGS, CWD);
+        assertEquals("https://old.example.org", old.publicBaseUrl());
+        assertEquals(1, old.warnings().size());
+        assertTrue(old.warnings().get(0).contains("deprecated") && old.warnings().get(0).contains("CONFERENCE_PUBLIC_BASE_URL"),
+                old.warnings().toString());
+
+        StackConfig both = StackConfig.from(Map.of("PUBLIC_BASE_URL", "https://old.example.org",
+                "CONFERENCE_PUBLIC_BASE_URL", "https://conf.example.org"), NO_ARGS, CWD);
+        assertEquals("https://conf.example.org", both.publicBaseUrl());
+        assertTrue(both.warnings().get(0).contains("PUBLIC_BASE_URL is ignored"), both.warnings().toString());
     }
 
     @Test
@@ -161,8 +176,8 @@ class StackConfigTest {
         assertTrue(timeout.getMessage().contains("STARTUP_TIMEOUT_SECONDS"), timeout.getMessage());
 
         var url = assertThrows(StackConfig.ConfigException.class,
-                () -> StackConfig.from(Map.of("PUBLIC_BASE_URL", "localhost:8080"), NO_ARGS, CWD));
-        assertTrue(url.getMessage().contains("PUBLIC_BASE_URL"), url.getMessage());
+                () -> StackConfig.from(Map.of("CONFERENCE_PUBLIC_BASE_URL", "localhost:8080"), NO_ARGS, CWD));
+        assertTrue(url.getMessage().startsWith("CONFERENCE_PUBLIC_BASE_URL "), url.getMessage());
     }
 
     @Test

@@ -50,6 +50,12 @@ class ApiDocsIT extends ServiceContext {
     }
 
     @Test
+    void everyDocumentedOperationIsInTheApiReference() throws Exception {
+        assertThat(docs().missingFrom(OpenApiDocument.API_REFERENCE))
+                .as("operations of /v3/api-docs that " + OpenApiDocument.API_REFERENCE + " does not name").isEmpty();
+    }
+
+    @Test
     void theLedgerIsDocumentedAsStaffOnlyWithItsProblemsAndTheDocumentIsPublic() throws Exception {
         OpenApiDocument docs = docs();
         assertThat(docs.root().path("info").path("title").asString()).isEqualTo("notification-service");

@@ -45,6 +45,12 @@ class ApiDocsIT extends RegistrationServiceITBase {
     }
 
     @Test
+    void everyDocumentedOperationIsInTheApiReference() throws Exception {
+        assertThat(docs().missingFrom(OpenApiDocument.API_REFERENCE))
+                .as("operations of /v3/api-docs that " + OpenApiDocument.API_REFERENCE + " does not name").isEmpty();
+    }
+
+    @Test
     void theDocumentIsPublicPointsAtTheGatewayAndDescribesStaffAuthentication() throws Exception {
         JsonNode root = docs().root();
         assertThat(root.path("info").path("title").asString()).isEqualTo("registration-service");

@@ -3,9 +3,12 @@ package eu.efus.conference.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.efus.conference.testsupport.Http;
+import eu.efus.conference.testsupport.JsonLogLines;
 import eu.efus.conference.testsupport.ServiceProcess;
+import eu.efus.conference.testsupport.StaffTokens;
 import eu.efus.conference.testsupport.TestInfrastructure;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,23 +17,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Boot's standard switch {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} turns the service's console into JSON lines
- * (Elastic Common Schema) that carry the trace id. A process of its own: the console format is set up once per JVM.
+ * The service in a process of its own, configured as a deployment configures it (environment variables, command-line
+ * properties): Boot's standard switch {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} turns its console into JSON lines
+ * (Elastic Common Schema) that carry the trace id (the console format is set up once per JVM), and without one of its
+ * secrets (the jar has none) it does not start, and says which variable to set.
  */
 class StructuredLogsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What a deployment gives the service (its own values; the jar has none). */
+    private static final Map<String, String> SECRETS = Map.of(
+            "CONFERENCE_STAFF_TOKEN_SECRET", StaffTokens.DEMO_SECRET,
+            "CONFERENCE_CHECKIN_SECRET", TestInfrastructure.CHECKIN_SECRET);
 
     @Test
     void withTheEcsSwitchEveryLineIsJsonAndTheRequestLineCarriesTheTraceId() throws Exception {
-        TestInfrastructure infra = TestInfrastructure.get();
         int port = TestInfrastructure.freePort();
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        try (ServiceProcess service = ServiceProcess.start(RegistrationServiceApplication.class.getName(),
-                Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
-                List.of("--server.port=" + port, "--spring.mongodb.uri=" + infra.mongoUri("registration-ecs"),
-                        "--spring.cloud.stream.kafka.binder.brokers=" + infra.kafkaBootstrap(),
-                        "--conference.demo-data=false"))) {
+        Map<String, String> environment = new HashMap<>(SECRETS);
+        environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        try (ServiceProcess service = ServiceProcess.start(RegistrationServiceApplication.class.getName(), environment,
+                arguments(port, "registration-ecs"))) {
             service.awaitLine(l -> l.contains("Started RegistrationServiceApplication"), Duration.ofMinutes(2));
 
             Http.Response events = Http.call("http://localhost:" + port, "GET", "/api/events", null,
@@ -45,15 +52,31 @@ class StructuredLogsIT {
             assertThat(line.get("traceId").asString()).isEqualTo(traceId);
             assertThat(line.get("spanId").asString()).matches("[0-9a-f]{16}");
             assertThat(line.at("/ecs/version").isMissingNode()).isFalse();
-            // Not only the request line: the whole console is JSON, one object per line.
-            for (String other : service.output()) {
-                if (other.startsWith("{")) {
-                    assertThat(JSON.readTree(other).has("@timestamp")).as(other).isTrue();
-                }
-            }
-            assertThat(service.output().stream().filter(l -> l.contains("Started RegistrationServiceApplication")))
-                    .allMatch(l -> l.startsWith("{"));
+            // Not only the request line: once logging started, the whole console is JSON, one object per line.
+            List<JsonNode> logged = JsonLogLines.parse(service.output(), "registration-service's console");
+            assertThat(logged).anyMatch(event -> event.path("message").asString().startsWith("Started RegistrationServiceApplication"));
         }
+    }
+
+    @Test
+    void withoutOneOfItsSecretsTheServiceDoesNotStartAndNamesTheVariable() throws Exception {
+        for (String missing : SECRETS.keySet()) {
+            // blank rather than absent, so that nothing in this JVM's own environment can stand in for it
+            Map<String, String> environment = new HashMap<>(SECRETS);
+            environment.put(missing, "");
+            try (ServiceProcess service = ServiceProcess.start(RegistrationServiceApplication.class.getName(), environment,
+                    arguments(TestInfrastructure.freePort(), "registration-no-secret"))) {
+                assertThat(service.awaitExit(Duration.ofMinutes(2))).as(missing).isNotZero();
+                assertThat(service.output()).as(missing).anyMatch(l -> l.contains(missing));
+                assertThat(service.output()).noneMatch(l -> l.contains("Started RegistrationServiceApplication"));
+            }
+        }
+    }
+
+    private static List<String> arguments(int port, String database) {
+        TestInfrastructure infra = TestInfrastructure.get();
+        return List.of("--server.port=" + port, "--spring.mongodb.uri=" + infra.mongoUri(database),
+                "--spring.cloud.stream.kafka.binder.brokers=" + infra.kafkaBootstrap(), "--conference.demo-data=false");
     }
 
     private static String millis(JsonNode line) {

@@ -8,8 +8,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
- * Adds the defaults every service shares (Kafka producer durability, JSON strictness, health groups, tracing, the demo
- * staff secret) with the lowest precedence, so a service's application.yml or the environment can override any of them.
+ * Adds the defaults every service shares (Kafka producer durability, JSON strictness, health groups, tracing; never a
+ * secret) with the lowest precedence, so a service's application.yml or the environment can override any of them.
  */
 public class KitDefaults implements EnvironmentPostProcessor {
 

@@ -2,6 +2,7 @@ package eu.efus.conference.system;
 
 import eu.efus.conference.testsupport.Http.Response;
 import eu.efus.conference.testsupport.Http;
+import eu.efus.conference.testsupport.OpenApiDocument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +22,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -434,6 +437,71 @@ class JourneysIT {
         for (var session : event.body().get("sessions")) {
             String french = session.get("title").get("fr").asString();
             assertThat(page.raw()).as(session.get("code").asString()).contains(escapeHtml(french));
+        }
+    }
+
+    @Test
+    @Order(9)
+    void theGatewayServesEachServicesOwnOpenApiDocument() throws Exception {
+        Map<String, String> operationOf = Map.of(
+                "registration-service", "POST /api/events/{}/registrations",
+                "accreditation-service", "POST /api/events/{}/accreditations",
+                "notification-service", "GET /api/admin/notifications");
+        for (Map.Entry<String, String> service : operationOf.entrySet()) {
+            OpenApiDocument document = OpenApiDocument.served(call("GET", "/v3/api-docs/" + service.getKey(), null));
+            assertThat(document.root().path("info").path("title").asString()).isEqualTo(service.getKey());
+            assertThat(document.operations()).as(service.getKey()).contains(service.getValue());
+        }
+    }
+
+    @Test
+    @Order(9)
+    void theFormsOfferWhatTheServicesAccept() throws Exception {
+        OpenApiDocument registration = OpenApiDocument.served(call("GET", "/v3/api-docs/registration-service", null));
+        JsonNode form = registration.requestSchema(operation(registration, "POST", "/api/events/{}/registrations"));
+        Response register = call("GET", "/events/SDC-BRUSSELS/register", null, "Accept", "text/html");
+        assertThat(register.status()).isEqualTo(200);
+        assertOffers(register.raw(), "category", registration.resolve(form.path("properties").path("category")));
+        assertOffers(register.raw(), "country", registration.resolve(form.path("properties").path("country")));
+
+        OpenApiDocument accreditation = OpenApiDocument.served(call("GET", "/v3/api-docs/accreditation-service", null));
+        JsonNode request = accreditation.requestSchema(operation(accreditation, "POST", "/api/events/{}/accreditations"));
+        Response press = call("GET", "/events/SDC-BRUSSELS/press", null, "Accept", "text/html");
+        assertThat(press.status()).isEqualTo(200);
+        assertOffers(press.raw(), "mediaType", accreditation.resolve(request.path("properties").path("mediaType")));
+        assertOffers(press.raw(), "country", accreditation.resolve(request.path("properties").path("country")));
+    }
+
+    /** The operation of {@code document} for this method and path, variables unnamed ({@code /api/events/{}}). */
+    private static JsonNode operation(OpenApiDocument document, String method, String path) {
+        return document.allOperations().stream()
+                .filter(op -> op.method().equals(method) && OpenApiDocument.normalise(op.path()).equals(path))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + method + " " + path + " in " + document.operations()))
+                .node();
+    }
+
+    /**
+     * The choices of the page's {@code <select id="field">} (the empty "choose" one left out) are exactly the schema's
+     * {@code enum} when it has one, else each matches its {@code pattern}.
+     */
+    private static void assertOffers(String page, String field, JsonNode schema) {
+        Matcher select = Pattern.compile("<select id=\"" + field + "\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(page);
+        assertThat(select.find()).as("the page has a select " + field).isTrue();
+        List<String> offered = new ArrayList<>();
+        Matcher option = Pattern.compile("<option value=\"([^\"]*)\"").matcher(select.group(1));
+        while (option.find()) {
+            if (!option.group(1).isEmpty()) {
+                offered.add(option.group(1));
+            }
+        }
+        assertThat(offered).as(field + " offered").isNotEmpty();
+        if (schema.has("enum")) {
+            List<String> accepted = schema.get("enum").valueStream().map(JsonNode::asString).toList();
+            assertThat(offered).as(field + ": the page offers what the service accepts").containsExactlyInAnyOrderElementsOf(accepted);
+        } else {
+            assertThat(schema.has("pattern")).as(field + " has an enum or a pattern: " + schema).isTrue();
+            Pattern accepted = Pattern.compile(schema.get("pattern").asString());
+            assertThat(offered).as(field + ": every choice is accepted").allMatch(value -> accepted.matcher(value).find());
         }
     }
 

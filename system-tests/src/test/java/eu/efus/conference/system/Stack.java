@@ -50,7 +50,7 @@ final class Stack implements AutoCloseable {
         ports.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
         builder.environment().put("DATA_DIR", dataDir.toString());
         builder.environment().put("STACK_HOME", HOME.toString());
-        builder.environment().put("PUBLIC_BASE_URL", gateway());
+        builder.environment().put("CONFERENCE_PUBLIC_BASE_URL", gateway());
         builder.environment().putAll(extraEnvironment);
         process = builder.start();
         CountDownLatch ready = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import eu.efus.conference.contracts.EventTypes;
 import eu.efus.conference.contracts.Topics;
 import eu.efus.conference.testsupport.Http;
 import eu.efus.conference.testsupport.Http.Response;
+import eu.efus.conference.testsupport.JsonLogLines;
 import eu.efus.conference.testsupport.KafkaProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One W3C trace follows a registration from the client through the gateway, registration-service, Kafka and
@@ -33,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TraceIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Stack stack;
 
@@ -83,19 +81,19 @@ class TraceIT {
             for (String module : List.of("gateway", "registration-service", "notification-service")) {
                 assertThat(messages(module, traceId)).as(module).noneMatch(m -> m.contains(address));
             }
+            // Every process of the stack logs JSON lines, accreditation-service too, though this trace does not reach it.
+            assertThat(messages("accreditation-service", traceId)).isEmpty();
         }
     }
 
-    /** The messages of {@code module}'s JSON log lines that carry {@code traceId}; every line must be JSON. */
+    /**
+     * The messages of {@code module}'s JSON log lines that carry {@code traceId}. Every line must be JSON from the first
+     * JSON one on; before it, only the few lines the JVM prints before logging starts ({@link JsonLogLines}).
+     */
     private List<String> messages(String module, String traceId) throws IOException {
         Path log = stack.dataDir.resolve("logs").resolve(module + ".log");
         List<String> messages = new ArrayList<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            if (!line.startsWith("{")) {
-                continue; // the JVM's own warnings and Boot's banner are not log events
-            }
-            JsonNode event = JSON.readTree(line);
-            assertThat(event.has("@timestamp")).as(line).isTrue();
+        for (JsonNode event : JsonLogLines.parse(Files.readAllLines(log, StandardCharsets.UTF_8), log.toString())) {
             if (event.has("traceId") && traceId.equals(event.get("traceId").asString())) {
                 messages.add(event.get("message").asString());
             }

@@ -1,5 +1,8 @@
 package eu.efus.conference.testsupport;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +25,13 @@ public final class OpenApiDocument {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    /**
+     * The API reference people read, from a service module's directory (where Maven runs its tests): it names every
+     * operation of every service.
+     */
+    public static final Path API_REFERENCE = Path.of("..", "docs", "api.md");
+    /** An operation as the reference names it: a code span opening with the method and the path. */
+    private static final Pattern REFERENCED = Pattern.compile("`(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE) (/[^`\\s?]*)");
 
     /**
      * One route a service serves: an HTTP method ({@code null} for any) and a path pattern such as
@@ -174,6 +186,21 @@ public final class OpenApiDocument {
         return operations().stream()
                 .filter(op -> !served.contains(op) && !anyMethod.contains(op.substring(op.indexOf(' ') + 1)))
                 .toList();
+    }
+
+    /**
+     * The documented operations the Markdown API reference does not name. The reference names an operation in a code
+     * span that opens with its method and path: {@code `GET /api/events/{code}`}, {@code `DELETE /api/registrations/{id}`
+     * with header ...} or {@code `GET /api/accreditations?event={code}`}; path variables are compared by position, a
+     * query string is left out.
+     */
+    public List<String> missingFrom(Path reference) throws IOException {
+        Set<String> named = new TreeSet<>();
+        Matcher spans = REFERENCED.matcher(Files.readString(reference));
+        while (spans.find()) {
+            named.add(spans.group(1) + " " + normalise(spans.group(2)));
+        }
+        return operations().stream().filter(operation -> !named.contains(operation)).toList();
     }
 
     /** The operation for this method and path as the document spells it (e.g. {@code /api/events/{code}}). */

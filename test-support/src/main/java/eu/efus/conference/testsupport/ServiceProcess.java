@@ -66,6 +66,15 @@ public final class ServiceProcess implements AutoCloseable {
         }, Optional::isPresent).get();
     }
 
+    /** Waits up to {@code timeout} for the process to end on its own (a start that fails) and returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The service still runs after " + timeout + ":\n" + String.join("\n", output()));
+        }
+        reader.join(5_000);
+        return process.exitValue();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -15,7 +15,10 @@ import java.util.UUID;
 /** Mints staff tokens the way the gateway does, for calling a service's staff endpoints directly in tests. */
 public final class StaffTokens {
 
-    /** The demo secret of the embedded stack (the services' default). */
+    /**
+     * The staff-token secret the tests give every service ({@link TestInfrastructure#register}); no service has a
+     * default. The same demo value as the embedded stack's.
+     */
     public static final String DEMO_SECRET = "demo-only-staff-token-secret-change-me-0123456789";
 
     private StaffTokens() {

@@ -112,8 +112,17 @@ public final class TestInfrastructure {
         }
     }
 
-    /** Points a Spring Boot service at this infrastructure, with its own database. */
+    /** The check-in secret the tests give registration-service ({@link #register}); the jar has none. */
+    public static final String CHECKIN_SECRET = "test-only-check-in-secret-0123456789abcdef";
+
+    /**
+     * Points a Spring Boot service at this infrastructure, with its own database, and gives it the secrets a
+     * deployment gives (the jars ship none): the staff-token secret {@link StaffTokens} signs with, and the check-in
+     * secret.
+     */
     public void register(DynamicPropertyRegistry registry, String database) {
+        registry.add("conference.staff-token.secret", () -> StaffTokens.DEMO_SECRET);
+        registry.add("conference.checkin.secret", () -> CHECKIN_SECRET);
         registry.add("spring.mongodb.uri", () -> mongoUri(database));
         registry.add("spring.cloud.stream.kafka.binder.brokers", this::kafkaBootstrap);
         registry.add("spring.mail.host", () -> "127.0.0.1");

@@ -2,8 +2,6 @@ package eu.efus.conference.gateway.token;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,12 +9,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class StaffTokenConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(StaffTokenConfig.class);
-
+    /**
+     * No secret ships with the gateway (a public one would let anyone forge staff tokens the services trust): without
+     * {@code CONFERENCE_STAFF_TOKEN_SECRET} the gateway does not start, and says which variable to set.
+     */
     @Bean
     StaffTokenIssuer staffTokenIssuer(StaffTokenProperties properties) {
-        if (properties.secret() != null && properties.secret().startsWith("demo-only")) {
-            log.warn("Using the demo staff-token secret: set CONFERENCE_STAFF_TOKEN_SECRET in any real deployment");
+        if (properties.secret() == null || properties.secret().isBlank()) {
+            throw new IllegalStateException("CONFERENCE_STAFF_TOKEN_SECRET is not set (conference.staff-token.secret): "
+                    + "give the same value of at least 32 random bytes to the gateway and every service, "
+                    + "e.g. from openssl rand -base64 48");
         }
         return new StaffTokenIssuer(properties, Clock.systemUTC());
     }

@@ -37,7 +37,16 @@ public final class StaffTokenSecurity {
     private StaffTokenSecurity() {
     }
 
+    /**
+     * The verifier of the gateway's tokens. No secret ships with a service (a public one would let anyone forge staff
+     * tokens), so a missing or short one stops the start with the variable to set.
+     */
     public static JwtDecoder decoder(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("CONFERENCE_STAFF_TOKEN_SECRET is not set (conference.staff-token.secret): "
+                    + "give the same value of at least 32 random bytes to the gateway and every service, "
+                    + "e.g. from openssl rand -base64 48");
+        }
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
         if (key.length < 32) {
             throw new IllegalStateException("conference.staff-token.secret (CONFERENCE_STAFF_TOKEN_SECRET) must be at least 32 bytes: set it, the same on the gateway and every service");
