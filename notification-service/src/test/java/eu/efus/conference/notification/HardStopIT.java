@@ -12,6 +12,7 @@ import eu.efus.conference.notification.ledger.LedgerIds;
 import eu.efus.conference.notification.ledger.Notification;
 import eu.efus.conference.notification.ledger.NotificationStatus;
 import eu.efus.conference.notification.templates.MailTemplate;
+import eu.efus.conference.testsupport.StaffTokens;
 import eu.efus.conference.testsupport.TestInfrastructure;
 import java.io.File;
 import java.nio.file.Files;
@@ -107,6 +108,8 @@ class HardStopIT extends ServiceContext {
                 "--spring.mongodb.uri=" + INFRA.mongoUri(database),
                 "--spring.cloud.stream.kafka.binder.brokers=" + INFRA.kafkaBootstrap(),
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + INFRA.smtpPort(),
+                // The jar holds no secret: a deployment gives it, as the tests' own contexts get it.
+                "--conference.staff-token.secret=" + StaffTokens.DEMO_SECRET,
                 "--conference.mail.concurrency=" + SENDERS,
                 "--conference.mail.lease=5s", "--conference.mail.poll-interval=200ms"));
         // Its own topics and group: it must not take the shared context's events nor join its consumer group.
