@@ -20,6 +20,7 @@ final class FakeSmtpServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<String> recipients = new CopyOnWriteArrayList<>();
+    private final java.util.Set<Socket> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
     FakeSmtpServer(int port) throws IOException {
@@ -40,6 +41,7 @@ final class FakeSmtpServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                sessions.add(socket);
                 Thread session = new Thread(() -> converse(socket), "fake-smtp-session");
                 session.setDaemon(true);
                 session.start();
@@ -77,6 +79,8 @@ final class FakeSmtpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // The client went away.
+        } finally {
+            sessions.remove(socket);
         }
     }
 
@@ -85,8 +89,25 @@ final class FakeSmtpServer implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Stops listening, then lets the clients end their sessions (the service closes an idle SMTP connection within
+     * a second) before closing what is left: a session still open on this port would keep the real mail server,
+     * started again on the same port right after, from binding it.
+     */
     @Override
     public void close() throws IOException {
         server.close();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Socket socket : sessions) {
+            socket.close();
+        }
     }
 }
