@@ -3,6 +3,7 @@ package eu.efus.conference.benchmarks;
 import static eu.efus.conference.benchmarks.Summary.say;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
@@ -17,7 +18,10 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -181,7 +185,7 @@ public class ReplicasSoak extends Simulation {
                         .header("Idempotency-Key", session -> session.getString("key"))
                         .body(StringBody(session -> session.getString("body")))
                         .check(status().saveAs("status"))
-                        .check(io.gatling.javaapi.core.CoreDsl.bodyString().saveAs("answer"))
+                        .check(bodyString().saveAs("answer"))
                         .check(status().is(201)));
     }
 
@@ -345,11 +349,11 @@ public class ReplicasSoak extends Simulation {
 
             // Emails: a marker registration after the load; once its email is in, everything before it had its turn.
             String marker = prefix + "marker@example.org";
-            int markerStatus = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(config.gatewayUrl()
+            int markerStatus = client.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl()
                             + "/api/events/" + eventCode + "/registrations")).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").header("Idempotency-Key", "soak-" + marker)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(BenchEvents.registration(marker,
-                            List.of(BenchEvents.OVERSELL_WORKSHOP)))).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .POST(HttpRequest.BodyPublishers.ofString(BenchEvents.registration(marker,
+                            List.of(BenchEvents.OVERSELL_WORKSHOP)))).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
             if (markerStatus != 201) {
                 problems.add("the marker registration answered " + markerStatus);
